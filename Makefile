@@ -1,0 +1,28 @@
+# Two commands set everything up on a fresh machine with Python 3.11 and make:
+#   make demo   installs into .venv and reviews a bundled example packet
+#   make test   installs into .venv and runs the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test bench lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/review check examples/03_revise_penalty_organisation.yaml --format text; test $$? -le 1
+	$(BIN)/review check examples/01_approve_penalty_individual.yaml --format json
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info
