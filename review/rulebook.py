@@ -243,13 +243,21 @@ def _catalogue_triggers(catalogue: Catalogue) -> list[TriggerRule]:
             categories=[] if row["category"] == ANY else [Category(row["category"])],
             profiles=[row["profile"]],
             when={"all": conds},
-            citations=[Citation(law=row["source"], article="目录清单", text=row["label"])],
+            citations=[_cite_source(row["source"], row["label"])],
             effective_from=date.fromisoformat(row["effective_from"]),
             effective_until=date.fromisoformat(row["effective_until"]) if row["effective_until"] else None,
             line=int(row["line"]),
             file="checklists/major_thresholds.csv",
         ))
     return out
+
+
+def _cite_source(source: str, text: str) -> Citation:
+    """A citation from a table's `source` cell: "《法规名称》第十六条" or a plain title."""
+    if source.startswith("《") and "》" in source:
+        law, _, article = source[1:].partition("》")
+        return Citation(law=law, article=article or "全文", text=text)
+    return Citation(law=source, article="目录清单", text=text)
 
 
 _METRIC_LABELS = {
@@ -280,7 +288,7 @@ def _crime_checks(catalogue: Catalogue) -> list[CheckRule]:
             message=f"{_METRIC_LABELS.get(metric, metric)}为 {{{metric}}} 元，{words}{row['offence_label']}的立案追诉标准 {amount:,.0f} 元",
             suggestion="涉嫌犯罪，应当依法移送司法机关；行政机关负责人应在 3 日内作出是否移送的决定，决定移送的应在 24 小时内移送（《行政执法机关移送涉嫌犯罪案件的规定》）",
             citations=[
-                Citation(law=row["source"], article="立案追诉标准", text=f"{row['offence_label']}：{_METRIC_LABELS.get(metric, metric)}{words}{amount:,.0f}元"),
+                _cite_source(row["source"], f"{row['offence_label']}：{_METRIC_LABELS.get(metric, metric)}{words}{amount:,.0f}元"),
                 Citation(law="中华人民共和国行政处罚法", article="第二十七条", clause="第一款",
                          text="违法行为涉嫌犯罪的，行政机关应当及时将案件移送司法机关，依法追究刑事责任。"),
             ],

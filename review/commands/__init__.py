@@ -1,0 +1,1 @@
+"""Subcommands of `review`; each module exposes register(subparsers)."""
