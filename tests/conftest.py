@@ -39,3 +39,6 @@ def triggers(packet: dict, profile: str | None = None) -> set[str]:
 @pytest.fixture
 def packet() -> dict:
     return clean()
+
+
+pytest_plugins = ["bdd_steps"]

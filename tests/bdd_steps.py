@@ -1,0 +1,211 @@
+"""The Chinese step library for rule authors' scenarios (features/*.feature).
+
+A few generic steps, in the words legal staff use: start from a packet,
+change one thing, choose a profile and date, review, and assert the outcome,
+the major determination, a rule or an item. Quotes may be “中文引号” or "ASCII".
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import re
+from datetime import date
+
+import pytest
+import yaml
+from pytest_bdd import given, parsers, then, when
+
+import review
+from conftest import EXAMPLES, clean
+from review.result import OUTCOME_LABELS, STATUS_LABELS
+
+Q = r"[“\"](?P<{}>[^”\"]+)[”\"]"
+
+
+def q(name: str) -> str:
+    return Q.format(name)
+
+
+def _close(word: str, options) -> str:
+    matches = difflib.get_close_matches(word, list(options), n=5, cutoff=0.5)
+    return "；相近的有：" + "、".join(matches) if matches else ""
+
+
+_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def _parts(path: str) -> list:
+    parts = []
+    for name, index in _STEP.findall(path):
+        parts.append(int(index) if index else name)
+    return parts
+
+
+def _walk(data, path: str):
+    parts = _parts(path)
+    node = data
+    for depth, part in enumerate(parts[:-1]):
+        nxt = parts[depth + 1]
+        if isinstance(part, int):
+            if not isinstance(node, list) or part >= len(node):
+                raise AssertionError(f"案卷中没有“{path}”：第 {part} 项不存在")
+            node = node[part]
+        else:
+            if not isinstance(node, dict):
+                raise AssertionError(f"案卷中没有“{path}”")
+            if part not in node or node[part] is None:
+                node[part] = [] if isinstance(nxt, int) else {}
+            node = node[part]
+    return node, parts[-1]
+
+
+def _check_path(path: str) -> None:
+    """Refuse a field the packet model does not have, naming close matches."""
+    model = review.CasePacket
+    for part in _parts(path):
+        if isinstance(part, int):
+            continue
+        fields = getattr(model, "model_fields", None)
+        if fields is None:
+            return
+        if part not in fields:
+            raise AssertionError(f"案卷没有字段“{part}”（在“{path}”中）{_close(part, fields)}")
+        annotation = fields[part].annotation
+        model = _inner_model(annotation)
+
+
+def _inner_model(annotation):
+    args = getattr(annotation, "__args__", None)
+    if args:
+        for arg in args:
+            found = _inner_model(arg)
+            if found is not None:
+                return found
+        return None
+    return annotation if hasattr(annotation, "model_fields") else None
+
+
+@pytest.fixture
+def ctx() -> dict:
+    return {"packet": None, "profile": None, "result": None}
+
+
+@given("以干净的处罚案卷为基础")
+def start_clean(ctx):
+    ctx["packet"] = clean()
+
+
+@given(parsers.re(f"以示例案卷{q('name')}为基础"))
+def start_example(ctx, name):
+    matches = sorted(EXAMPLES.glob(f"{name}*.y*ml")) + sorted(EXAMPLES.glob(f"{name}*.json"))
+    if not matches:
+        options = [p.stem for p in EXAMPLES.glob("*.*")]
+        raise AssertionError(f"没有示例案卷“{name}”{_close(name, options)}")
+    ctx["packet"] = copy.deepcopy(review.load_packet(matches[0]).model_dump(mode="json", exclude_none=True))
+
+
+@given(parsers.re(f"将{q('path')}设为 ?(?P<value>.+)"))
+def set_field(ctx, path, value):
+    _check_path(path)
+    node, last = _walk(ctx["packet"], path)
+    parsed = yaml.safe_load(value)
+    if isinstance(last, int):
+        node[last] = parsed
+    else:
+        node[last] = parsed
+
+
+@given(parsers.re(f"删除{q('path')}"))
+def delete_field(ctx, path):
+    _check_path(path)
+    node, last = _walk(ctx["packet"], path)
+    if isinstance(last, int):
+        del node[last]
+    else:
+        node.pop(last, None)
+
+
+@given(parsers.re(f"适用档案{q('profile')}"))
+def choose_profile(ctx, profile):
+    known = review.default_rulebook().catalogue.known()
+    if profile not in known:
+        raise AssertionError(f"没有档案“{profile}”{_close(profile, known)}")
+    ctx["profile"] = profile
+
+
+@given(parsers.re(r"拟作出决定日期为 ?(?P<day>\d{4}-\d{2}-\d{2})"))
+def decision_day(ctx, day):
+    ctx["packet"].setdefault("timeline", {})["decision_date"] = date.fromisoformat(day)
+
+
+@when("进行法制审核")
+def run_review(ctx):
+    ctx["result"] = review.check(ctx["packet"], profile=ctx["profile"])
+
+
+def _rule_known(rule_id: str) -> None:
+    book = review.default_rulebook()
+    if rule_id not in book.checks and rule_id not in book.triggers:
+        raise AssertionError(f"没有规则“{rule_id}”{_close(rule_id, list(book.checks) + list(book.triggers))}")
+
+
+def _findings_text(result) -> str:
+    return "；".join(f"{f.rule_id}（{f.message}）" for f in result.findings) or "无"
+
+
+@then(parsers.re(f"审核结论为{q('outcome')}"))
+def outcome_is(ctx, outcome):
+    codes = {**{v: k for k, v in OUTCOME_LABELS.items()}, **{k: k for k in OUTCOME_LABELS}, "同意": "approve",
+             "修改后再送审": "revise", "移送司法机关": "transfer"}
+    if outcome not in codes:
+        raise AssertionError(f"未知的审核结论“{outcome}”，应为：{'、'.join(OUTCOME_LABELS.values())}")
+    result = ctx["result"]
+    assert result.outcome == codes[outcome], f"审核结论为 {result.outcome_label}；发现：{_findings_text(result)}"
+
+
+@then(parsers.re(f"规则{q('rule_id')}触发"))
+def rule_fires(ctx, rule_id):
+    _rule_known(rule_id)
+    assert rule_id in ctx["result"].fired(), f"规则 {rule_id} 未触发；已触发：{_findings_text(ctx['result'])}"
+
+
+@then(parsers.re(f"规则{q('rule_id')}未触发"))
+def rule_silent(ctx, rule_id):
+    _rule_known(rule_id)
+    hits = [f.message for f in ctx["result"].findings if f.rule_id == rule_id]
+    assert not hits, f"规则 {rule_id} 触发了：{hits}"
+
+
+@then("构成重大执法决定")
+def is_major(ctx):
+    assert ctx["result"].major.is_major, "未构成重大执法决定"
+
+
+@then("不构成重大执法决定")
+def is_not_major(ctx):
+    triggers = [t.id for t in ctx["result"].major.triggers]
+    assert not triggers, f"构成重大执法决定，情形：{triggers}"
+
+
+@then(parsers.re(f"重大情形{q('trigger_id')}成立"))
+def trigger_fires(ctx, trigger_id):
+    _rule_known(trigger_id)
+    triggers = [t.id for t in ctx["result"].major.triggers]
+    assert trigger_id in triggers, f"重大情形 {trigger_id} 不成立；成立的情形：{triggers or '无'}"
+
+
+@then(parsers.re(f"重大情形{q('trigger_id')}不成立"))
+def trigger_silent(ctx, trigger_id):
+    _rule_known(trigger_id)
+    triggers = [t.id for t in ctx["result"].major.triggers]
+    assert trigger_id not in triggers, f"重大情形 {trigger_id} 成立"
+
+
+@then(parsers.re(f"条目{q('item')}的结果为{q('status')}"))
+def item_status(ctx, item, status):
+    codes = {**{v: k for k, v in STATUS_LABELS.items()}, **{k: k for k in STATUS_LABELS}}
+    if status not in codes:
+        raise AssertionError(f"未知的条目结果“{status}”，应为：{'、'.join(STATUS_LABELS.values())}")
+    found = ctx["result"].item(item)
+    assert found.status == codes[status], f"{item} 的结果为 {STATUS_LABELS[found.status]}；发现：{_findings_text(ctx['result'])}"
