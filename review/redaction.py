@@ -38,7 +38,9 @@ _NOT_ALNUM_AFTER = r"(?![0-9A-Za-z])"
 ID18 = re.compile(_NOT_ALNUM_BEFORE + r"[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]" + _NOT_ALNUM_AFTER)
 ID15 = re.compile(_NOT_ALNUM_BEFORE + r"[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}" + _NOT_ALNUM_AFTER)
 #: Mainland mobile numbers, optionally with +86 / 86 and spaces or dashes (139 1234 5678).
-MOBILE = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}(?!\d)")
+#: The allocated prefixes only (13x, 145–149, 15x, 16x, 17x, 18x, 19x), so an
+#: 11-digit certificate number such as 14040010021 is not taken for a phone.
+MOBILE = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?1(?:3\d|4[5-9]|5[0-35-9]|6[2567]|7[0-8]|8\d|9\d)(?:[\s-]?\d{4}){2}(?!\d)")
 #: Landlines: area code 0xx / 0xxx, 7–8 digit number, optional extension.
 LANDLINE = re.compile(r"(?<!\d)(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3}[\s-]?)\d{7,8}(?:[-转]\d{1,6})?(?!\d)")
 #: Characters that end a clause rather than start a place name ("住在", "位于").
@@ -85,7 +87,7 @@ class Redactor:
     addresses: list[str] = field(default_factory=list)
     id_numbers: list[str] = field(default_factory=list)
     phones: list[str] = field(default_factory=list)
-    keep: list[str] = field(default_factory=list)  # organisations' credit codes
+    keep: list[str] = field(default_factory=list)  # organisations' credit codes and addresses
 
     def __call__(self, text: object) -> str:
         return self.text(text)
@@ -103,8 +105,8 @@ class Redactor:
             out = out.replace(phone, PHONE_MASK)
         for address in sorted(self.addresses, key=len, reverse=True):
             out = out.replace(address, self._address(address))
-        # Shield organisations' credit codes from the ID pattern.
-        shields = {f"\x00{i}\x00": code for i, code in enumerate(self.keep) if code}
+        # Shield organisations' credit codes and addresses from the patterns.
+        shields = {f"\x00{chr(0xE000 + i)}\x00": code for i, code in enumerate(sorted(self.keep, key=len, reverse=True)) if code}
         for token, code in shields.items():
             out = out.replace(code, token)
         out = ID18.sub(ID_MASK, out)
@@ -154,5 +156,5 @@ def redactor_for(packet: CasePacket, extra_names: Iterable[str] = ()) -> Redacto
         addresses=[p.address for p in individuals if p.address],
         id_numbers=[p.id_number for p in packet.parties if p.id_number],
         phones=[p.phone for p in individuals if p.phone],
-        keep=[p.credit_code for p in packet.parties if p.credit_code],
+        keep=[v for p in packet.parties if p.kind != PartyType.individual for v in (p.credit_code, p.address) if v],
     )
