@@ -374,6 +374,111 @@ def publication_view(
     return view
 
 
+def _get(obj: Any, *names: str, default: Any = None) -> Any:
+    """A field of a model or a mapping, under the first name it has."""
+    for name in names:
+        if isinstance(obj, Mapping):
+            if obj.get(name) is not None:
+                return obj[name]
+        elif getattr(obj, name, None) is not None:
+            return getattr(obj, name)
+    return default
+
+
+def _joined(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "；".join(_joined(v) for v in value if v)
+    if not isinstance(value, str) and _get(value, "law"):
+        return _citation_ref(_get(value, "law"), _get(value, "article", default=""), _get(value, "clause"))
+    return str(value)
+
+
+def _sentence(text: str) -> str:
+    """Close a sentence with 。 unless it already ends with punctuation."""
+    text = text.strip()
+    return text if not text or text[-1] in "。；！？.;!?）)”" else text + "。"
+
+
+def _quoted(citations: Iterable[Any]) -> list[dict]:
+    return [
+        {"ref": _citation_ref(_get(c, "law"), _get(c, "article", default=""), _get(c, "clause")), "text": _get(c, "text", default="")}
+        for c in citations or []
+    ]
+
+
+def escalation_view(
+    note: Any,
+    packet: CasePacket,
+    result: Optional[ReviewResult] = None,
+    *,
+    issued_on: Optional[date] = None,
+    templates: Optional[str | Path] = None,
+) -> dict:
+    """报请负责人决定的意见分歧说明: both opinions side by side, per disputed finding.
+
+    `note` is the flow engine's EscalationNote, or a mapping of the same
+    shape: `disputes` (each: rule_id, the handling unit's reasons and basis,
+    optionally the reviewer's opinion) and `settled` (what negotiation agreed).
+    The reviewer's side defaults to the finding in `result`, so the head
+    reads the reviewer's exact words and citations.
+    """
+    issued_on = issued_on or date.today()
+    words = wording(templates)["escalation"]
+    findings = {f.rule_id: f for f in result.findings} if result else {}
+    disputes = []
+    for number, d in enumerate(_get(note, "disputes", "disputed", default=[]), start=1):
+        rule_id = _get(d, "rule_id", "finding_id", default="")
+        finding = findings.get(rule_id)
+        reviewer = _get(d, "reviewer_opinion", "reviewer", default=None)
+        if reviewer is None and finding is not None:
+            reviewer = f"{_sentence(finding.message)}{_sentence(finding.suggestion)}"
+        disputes.append({
+            "number": number,
+            "rule_id": rule_id,
+            "title": _get(d, "title", default=None) or (finding.title if finding else rule_id),
+            "reviewer": _sentence(_joined(reviewer)) or "（未填写）",
+            "reviewer_basis": _quoted(_get(d, "citations", default=None) or (finding.citations if finding else [])),
+            "reviewer_basis_text": "；".join(
+                f"{c['ref']}：“{c['text']}”" for c in _quoted(_get(d, "citations", default=None) or (finding.citations if finding else []))
+            ),
+            "unit": _sentence(_joined(_get(d, "unit_opinion", "objection", "reasons", "unit_reasons"))) or "（未填写）",
+            "unit_basis": _joined(_get(d, "unit_basis", "basis", "legal_basis")),
+        })
+    if not disputes:
+        raise ReviewInputError("意见分歧说明", [Problem("disputes", "没有未达成一致的事项，无需报请负责人决定")])
+    settled = []
+    for s in _get(note, "settled", "agreed", default=[]):
+        rule_id = _get(s, "rule_id", "finding_id", default="")
+        finding = findings.get(rule_id)
+        settled.append({
+            "title": _get(s, "title", default=None) or (finding.title if finding else rule_id),
+            "resolution": _joined(_get(s, "resolution", "outcome", "agreement", "result")),
+        })
+    outcome = _get(note, "outcome", default=None) or (result.outcome if result else None)
+    outcome_label = OUTCOME_LABELS.get(outcome, outcome or "")
+    return {
+        "document": "escalation",
+        "title": words["title"],
+        "subtitle": words["subtitle"],
+        **_header(packet),
+        "issued_on": cn_date(issued_on),
+        "submitted_on": cn_date(packet.timeline.submitted_for_review),
+        "opening": words["opening"],
+        "outcome_label": outcome_label,
+        "disputes": disputes,
+        "settled_heading": words["settled_heading"],
+        "settled": settled,
+        "no_settled": words["no_settled"],
+        "options": [_fill(o, outcome=outcome_label) for o in words["options"]],
+        "decision_heading": words["decision_heading"],
+        "signature": words["signature"],
+        "reviewer_signature": words["reviewer_signature"],
+        "unit_signature": words["unit_signature"],
+    }
+
+
 # ---------------------------------------------------------------- rendering
 
 

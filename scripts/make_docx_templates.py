@@ -261,7 +261,46 @@ def publication() -> Path:
     return w.save("publication.docx")
 
 
-BUILDERS = {"opinion": opinion, "notice": notice, "publication": publication}
+def escalation() -> Path:
+    w = Writer()
+    w.letterhead("{{ title }}")
+    w.centre("（{{ subtitle }}）")
+    w.right("案件编号：{{ case_id }}")
+    w.label("案件名称：", "{{ case_title }}")
+    w.label("执法事项：", "{{ matter }}（{{ category }}）")
+    w.label("送审日期：", "{{ submitted_on }}")
+    w.label("审核结论：", "{{ outcome_label }}")
+    w.para("{{ opening }}")
+    w.heading("一、意见分歧事项")
+    w.table(["序号", "事项", "法制审核意见", "承办机构意见"],
+            ["{{ d.number }}", "{{ d.title }}",
+             "{{ d.reviewer }}{% if d.reviewer_basis_text %}依据：{{ d.reviewer_basis_text }}{% endif %}",
+             "{{ d.unit }}{% if d.unit_basis %}依据：{{ d.unit_basis }}{% endif %}"],
+            "for d in disputes", [1.2, 3.2, 6.0, 5.6])
+    w.heading("二、{{ settled_heading }}")
+    w.tag("{%p for s in settled %}")
+    w.para("{{ loop.index }}. {{ s.title }}：{{ s.resolution }}")
+    w.tag("{%p endfor %}")
+    w.tag("{%p if not settled %}")
+    w.para("{{ no_settled }}")
+    w.tag("{%p endif %}")
+    w.heading("三、可供选择的处理方式")
+    w.tag("{%p for o in options %}")
+    w.para("□ {{ o }}")
+    w.tag("{%p endfor %}")
+    w.doc.add_paragraph()
+    w.para("{{ reviewer_signature }}：＿＿＿＿＿＿＿＿　　{{ unit_signature }}：＿＿＿＿＿＿＿＿")
+    w.right("{{ issued_on }}")
+    w.heading("四、{{ decision_heading }}")
+    w.para("负责人意见：")
+    w.doc.add_paragraph()
+    w.doc.add_paragraph()
+    w.right("{{ signature }}：＿＿＿＿＿＿＿＿")
+    w.right("日期：＿＿＿＿年＿＿月＿＿日")
+    return w.save("escalation.docx")
+
+
+BUILDERS = {"opinion": opinion, "notice": notice, "publication": publication, "escalation": escalation}
 
 
 def main(names: list[str]) -> int:

@@ -50,8 +50,16 @@ def result(case: str) -> ReviewResult:
     return ReviewResult.model_validate(json.loads((FIXTURES / f"{case}.result.json").read_text(encoding="utf-8")))
 
 
+def note() -> dict:
+    import yaml
+
+    return yaml.safe_load((FIXTURES / "escalation_note.yaml").read_text(encoding="utf-8"))
+
+
 def view(kind: str, case: str) -> dict:
     p = packet(case)
+    if kind == "escalation":
+        return documents.escalation_view(note(), p, result(case), issued_on=date(2025, 5, 6))
     if kind == "opinion":
         return documents.opinion_view(result(case), p, issued_on=ISSUED_ON[case])
     if kind == "notice":
@@ -94,9 +102,13 @@ def golden_name(case: str, kind: str, fmt: str) -> Path:
     return GOLDEN / case / (f"{kind}.docx.txt" if fmt == "docx" else f"{kind}.{fmt}")
 
 
+GOLDEN_DOCUMENTS = [
+    (case, kind) for case in CASES for kind in ("opinion", "notice", "publication")
+] + [("penalty_individual", "escalation")]
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize("kind", ("opinion", "notice", "publication"))
-@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("case, kind", GOLDEN_DOCUMENTS)
 def test_golden(case, kind, fmt):
     text = as_text(kind, view(kind, case), fmt)
     path = golden_name(case, kind, fmt)
@@ -168,6 +180,38 @@ def test_notice_lists_every_missing_material_in_one_notice(fmt):
 def test_a_notice_with_nothing_missing_is_refused():
     with pytest.raises(review.ReviewInputError, match="没有需要补正的材料"):
         documents.notice_view(packet("penalty_individual"), [], issued_on=ISSUED)
+
+
+# ------------------------------------------------------------------ escalation note
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_escalation_note_puts_both_opinions_before_the_head(fmt):
+    text = plain(fmt, as_text("escalation", view("escalation", "penalty_individual"), fmt))
+    finding = result("penalty_individual").findings[0]
+    # the reviewer's side, in the reviewer's words and citation
+    assert finding.message in text and finding.citations[0].text in text
+    # the handling unit's side, with its reasons and basis
+    assert "新证件正在制作中" in text and "《关于执法证件换发期间有关事项的通知》" in text
+    # what negotiation settled
+    assert "承办机构同意由当事人补签询问笔录后再次送审" in text
+    # the options, including collective discussion (Art. 57), and a block for the head
+    assert "采纳法制审核意见（建议修改后再送审）" in text and "采纳承办机构意见" in text
+    assert "提请负责人集体讨论决定" in text and "行政机关负责人应当集体讨论决定" in text
+    assert "行政机关负责人（签名）" in text
+
+
+def test_an_escalation_without_disputes_is_refused():
+    with pytest.raises(review.ReviewInputError, match="没有未达成一致的事项"):
+        documents.escalation_view({"disputes": [], "settled": []}, packet("penalty_individual"), result("penalty_individual"))
+
+
+def test_escalation_through_the_cli(tmp_path):
+    out = tmp_path / "escalation.docx"
+    args = ["document", "escalation", str(FIXTURES / "penalty_individual.yaml"), "--note", str(FIXTURES / "escalation_note.yaml"), "--out", str(out)]
+    assert main(args) == 0
+    text = docx_text(out.read_bytes())
+    assert "法制审核意见分歧情况说明" in text and "新证件正在制作中" in text
 
 
 # ------------------------------------------------------------------ publication and redaction

@@ -64,6 +64,18 @@ def register(sub) -> None:
     add_output_options(pub)
     pub.set_defaults(run=run_publication)
 
+    e = kinds.add_parser(
+        "escalation", help="意见分歧说明（报请负责人决定）",
+        description="承办机构对审核意见有异议且协商未能一致时，将双方意见一并报请负责人决定。",
+    )
+    e.add_argument("packet", help="案卷文件（.json / .yaml）")
+    e.add_argument("--note", required=True, metavar="FILE",
+                   help="分歧记录（YAML/JSON）：disputes（rule_id、unit_opinion、unit_basis）与 settled（rule_id、resolution）")
+    e.add_argument("--profile", help="目录清单档案（覆盖案卷中的 agency.profile）")
+    e.add_argument("--date", type=_day, help="报送日期（默认今天）")
+    add_output_options(e)
+    e.set_defaults(run=run_escalation)
+
 
 def emit(kind: str, view: dict, args) -> None:
     """Write the document to --out, or Markdown to standard output."""
@@ -105,4 +117,15 @@ def run_publication(args) -> int:
     packet = load_packet(args.packet)
     view = documents.publication_view(packet, decision_date=args.decision_date, profile=args.profile, templates=args.templates)
     emit("publication", view, args)
+    return 0
+
+
+def run_escalation(args) -> int:
+    packet = load_packet(args.packet)
+    result = check(packet, profile=args.profile)
+    note = read_structured(Path(args.note))
+    if not isinstance(note, dict):
+        raise ReviewInputError(args.note, [Problem("（根）", "分歧记录应为对象，含 disputes 与 settled 列表")])
+    view = documents.escalation_view(note, packet, result, issued_on=args.date, templates=args.templates)
+    emit("escalation", view, args)
     return 0
