@@ -33,7 +33,7 @@ from .redaction import Redactor, redactor_for
 from .resources import bundled, folder
 from .result import OUTCOME_LABELS, STATUS_LABELS, ReviewResult
 from .summary import SEVERITY_LABELS
-from .vocabulary import Category, MeasureType, PartyType, ProvisionRole
+from .vocabulary import Category, PartyType
 from .workdays import Calendar
 
 KINDS = ("opinion", "notice", "publication", "escalation")
@@ -347,7 +347,7 @@ def publication_view(
     f = packet.facts
     view = {
         "document": "publication",
-        "title": f"{packet.category.label}决定信息公开" if packet.category else words["title"],
+        "title": _fill(words["title"], category=packet.category.label),
         "agency": r(packet.agency.name),
         "case_id": r(packet.case_id),
         "case_title": r(packet.title),
@@ -557,8 +557,9 @@ def _docx_paragraph_problem(path: Path) -> Optional[str]:
     import docx
 
     env = jinja2.Environment()
-    paragraphs = list(docx.Document(str(path)).paragraphs)
-    for table in docx.Document(str(path)).tables:
+    document = docx.Document(str(path))
+    paragraphs = list(document.paragraphs)
+    for table in document.tables:
         for row in table.rows:
             for cell in row.cells:
                 paragraphs.extend(cell.paragraphs)
