@@ -62,12 +62,29 @@ _LEADING_DIVISIONS = re.compile(r"^" + _DIVISIONS)
 
 
 #: A person's name right after a role word ("举报人王小红，") is a name the
-#: packet never listed; it is caught here. Two or three characters, then a
-#: bracket or punctuation, so "当事人在其经营的" is left alone.
+#: packet never listed; it is caught here when it starts with a common
+#: surname and is not one of the verbs that follow a role word in case
+#: files ("当事人陈述、申辩" is not a person called 陈述).
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+_NOT_NAMES = frozenset(
+    "陈述 申辩 陈述申辩 承认 签名 签字 同意 拒绝 表示 认可 提出 要求 放弃 确认 到场 不服 未到 配合 供述 辩称 自认 主动 本人 在场 "
+    "称 提供 申请 未能 均 及 已 对 向 于 经 因 将".split()
+)
 ROLE_NAME = re.compile(
     r"(?P<role>举报人|投诉人|证人|当事人|法定代表人|负责人|经营者|监护人|被询问人|见证人|申请人|户主)"
-    r"(?P<name>[\u4e00-\u9fa5]{2,3}?)(?=[（(，,、。；;：:\s]|$)"
+    r"(?P<name>[" + _SURNAMES + r"][\u4e00-\u9fa5]{1,2}?)(?=[（(，,、。；;：:\s]|$)"
 )
+
+
+def _role_name(match: "re.Match[str]") -> str:
+    name = match.group("name")
+    if name in _NOT_NAMES:
+        return match.group(0)
+    return match.group("role") + pseudonym(name)
 
 
 def pseudonym(name: str) -> str:
@@ -119,7 +136,7 @@ class Redactor:
         for name in sorted(self.names, key=len, reverse=True):
             if len(name) >= 2:
                 out = out.replace(name, pseudonym(name))
-        out = ROLE_NAME.sub(lambda m: m.group("role") + pseudonym(m.group("name")), out)
+        out = ROLE_NAME.sub(_role_name, out)
         return out
 
     @staticmethod

@@ -79,8 +79,10 @@ def test_names_become_surname_and_mou():
 
 def test_a_name_after_a_role_word_is_redacted_though_the_packet_never_listed_it():
     assert EMPTY("举报人王小红（女）提供了小票") == "举报人王某（女）提供了小票"
+    assert EMPTY("网吧负责人陈刚，") == "网吧负责人陈某，"
     # Ordinary words after a role word are not names.
-    assert EMPTY("当事人在其经营的便利店") == "当事人在其经营的便利店"
+    for text in ("当事人在其经营的便利店", "听取当事人陈述、申辩", "当事人申辩，", "当事人承认。"):
+        assert EMPTY(text) == text
 
 
 def test_redactor_for_a_packet_knows_the_partys_own_data():
