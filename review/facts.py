@@ -87,6 +87,7 @@ FIELDS: dict[str, dict[str, tuple[str, Optional[str]]]] = {
         "measure_types": ("拟采取的措施种类（集合）", "decision.measures"),
         "measure_count": ("拟采取的措施数量", "decision.measures"),
         "fine_total": ("罚款合计（元）", "decision.measures"),
+        "fine_count": ("拟处罚款的项数", "decision.measures"),
         "discretion_tier": ("裁量档次代码", "decision.discretion.tier"),
         "discretion_reason_count": ("裁量理由条数", "decision.discretion.reasons"),
         "first_offence_minor": ("是否初次违法且后果轻微并及时改正", "decision.discretion.first_offence_minor"),
@@ -191,7 +192,7 @@ SOURCES = {
 CASE_CONTEXT = (
     "case_id", "category", "procedure", "profile", "decision_date", "agency_domain", "filed",
     "investigation_end", "conduct_date", "notice_of_intent", "submitted_for_review", "hearing_held",
-    "discretion_tier",
+    "discretion_tier", "hearing_rights_notified", "illegal_gains",
 )
 
 
@@ -321,6 +322,7 @@ def build_facts(packet: CasePacket, catalogue: Catalogue, profile: str, on: date
         "measure_types": _as_set(m.type for m in packet.decision.measures),
         "measure_count": len(packet.decision.measures),
         "fine_total": sum(fines) if fines else None,
+        "fine_count": sum(1 for m in packet.decision.measures if m.type.value == "fine"),
         "discretion_tier": packet.decision.discretion.tier,
         "discretion_reason_count": len(packet.decision.discretion.reasons),
         "first_offence_minor": packet.decision.discretion.first_offence_minor,
