@@ -113,7 +113,7 @@ FIELDS: dict[str, dict[str, tuple[str, Optional[str]]]] = {
         "domain_matches": ("证件领域是否与机关执法领域一致", "certificate_domain"),
     },
     "party": {
-        "kind": ("当事人类型代码", "kind"),
+        "party_type": ("当事人类型代码（individual / organisation / other_organisation）", "kind"),
         "party_class": ("individual（自然人）或 organisation（单位）", "kind"),
         "name": ("姓名或名称", "name"),
         "id_number": ("身份证件号码", "id_number"),
@@ -359,7 +359,8 @@ def build_facts(packet: CasePacket, catalogue: Catalogue, profile: str, on: date
         cleaned = _clean(body)
         for key in keep_false:
             cleaned.setdefault(key, False)
-        facts.append({"sid": sid, "kind": kind, "path": f"{SOURCES[kind]}[{index}]", "case": context, "param": params, **cleaned})
+        # The fact's own keys come last: an item field may never shadow `kind` or `case`.
+        facts.append({**cleaned, "sid": sid, "kind": kind, "path": f"{SOURCES[kind]}[{index}]", "case": context, "param": params})
 
     for i, o in enumerate(packet.officers):
         sub("officer", i, {
@@ -369,7 +370,7 @@ def build_facts(packet: CasePacket, catalogue: Catalogue, profile: str, on: date
         })
     for i, p in enumerate(packet.parties):
         sub("party", i, {
-            "kind": p.kind, "party_class": party_class(p.kind), "name": p.name, "id_number": p.id_number,
+            "party_type": p.kind, "party_class": party_class(p.kind), "name": p.name, "id_number": p.id_number,
             "credit_code": p.credit_code, "age": p.age, "mental_condition": p.mental_condition,
             "address": p.address, "legal_representative": p.legal_representative,
         })
