@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint clean
+.PHONY: demo test bench system-deps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,12 @@ demo: $(STAMP)
 	$(BIN)/review check examples/03_revise_penalty_organisation.yaml --format text; test $$? -le 1
 	$(BIN)/review check examples/01_approve_penalty_individual.yaml --format json
 
-test: $(STAMP)
+# System packages some tests need (Debian's chromium and a CJK font for the
+# A4 print test); each script does nothing when its package is present.
+system-deps:
+	@for script in scripts/ensure-*.sh; do bash $$script || exit 1; done
+
+test: $(STAMP) system-deps
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
