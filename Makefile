@@ -17,6 +17,10 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/review check examples/03_revise_penalty_organisation.yaml --format text; test $$? -le 1
 	$(BIN)/review check examples/01_approve_penalty_individual.yaml --format json
+	mkdir -p out
+	$(BIN)/review check examples/03_revise_penalty_organisation.yaml --out out/opinion-03.docx; test $$? -le 1
+	$(BIN)/review check examples/03_revise_penalty_organisation.yaml --out out/opinion-03.html; test $$? -le 1
+	@echo "审核意见书已写入 out/opinion-03.docx 与 out/opinion-03.html"
 
 # System packages some tests need (Debian's chromium and a CJK font for the
 # A4 print test); each script does nothing when its package is present.
