@@ -106,9 +106,18 @@ class Rulebook:
     catalogue: Catalogue
     definition: dict[str, dict] = field(default_factory=dict)
     name: str = ""
+    #: Engine rule name -> rule. A rule id with several dated versions (a
+    #: threshold the catalogue changed on some date) has one engine rule per
+    #: version, named "ID@effective_from"; `checks`/`triggers` hold the latest.
+    versions: dict[str, CheckRule | TriggerRule] = field(default_factory=dict)
 
     def rule(self, rule_id: str) -> CheckRule | TriggerRule:
-        return self.checks.get(rule_id) or self.triggers[rule_id]
+        return self.versions.get(rule_id) or self.checks.get(rule_id) or self.triggers[rule_id]
+
+    def versions_of(self, rule_id: str) -> list[CheckRule | TriggerRule]:
+        """Every dated version of one rule id, oldest first."""
+        found = [r for r in self.versions.values() if r.id == rule_id] or [self.rule(rule_id)]
+        return sorted(found, key=lambda r: r.effective_from or date.min)
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -315,20 +324,37 @@ def load_rulebook(rules_dir: str | Path | None = None, checklists_dir: str | Pat
         loaded.extend(_read_rule_file(path, root, problems, known_params, tables))
     loaded.extend(_catalogue_triggers(catalogue))
     loaded.extend(_crime_checks(catalogue))
+    same_id: dict[str, list[_Dated]] = {}
     for rule in loaded:
-        if rule.id in where:
+        # One id may have several versions when their effective periods do not overlap.
+        clash = next((r for r in same_id.get(rule.id, []) if type(r) is not type(rule) or _overlaps(r, rule)), None)
+        if clash is not None:
             problems.append(Problem(f"{rule.file}:{rule.line}", f"规则编号 {rule.id} 重复（另见 {where[rule.id]}）"))
             continue
-        where[rule.id] = f"{rule.file}:{rule.line}"
+        where.setdefault(rule.id, f"{rule.file}:{rule.line}")
+        same_id.setdefault(rule.id, []).append(rule)
         unknown = [p for p in rule.profiles if p not in catalogue.profiles]
         if unknown:
             problems.append(Problem(f"{rule.file}:{rule.line}", f"规则 {rule.id}：profiles 含未知档案 {unknown}"))
-        (checks if isinstance(rule, CheckRule) else triggers)[rule.id] = rule
+        target = checks if isinstance(rule, CheckRule) else triggers
+        if rule.id not in target or (rule.effective_from or date.min) > (target[rule.id].effective_from or date.min):
+            target[rule.id] = rule
     if problems:
         raise RuleFileError(str(root), problems)
+    versions: dict[str, _Dated] = {}
+    for rule_id, found in same_id.items():
+        for rule in found:
+            versions[rule_id if len(found) == 1 else f"{rule_id}@{rule.effective_from}"] = rule
     definition = {
-        rule.id: {"all": [{"m": {"$and": _scope(rule) + [compile_condition(rule.when)]}}]}
-        for rule in loaded
+        key: {"all": [{"m": {"$and": _scope(rule) + [compile_condition(rule.when)]}}]}
+        for key, rule in versions.items()
     }
     digest = hashlib.sha256(json.dumps(definition, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
-    return Rulebook(checks=checks, triggers=triggers, catalogue=catalogue, definition=definition, name=f"review_{digest}")
+    return Rulebook(checks=checks, triggers=triggers, catalogue=catalogue, definition=definition,
+                    name=f"review_{digest}", versions=versions)
+
+
+def _overlaps(a: _Dated, b: _Dated) -> bool:
+    """Whether two versions of a rule are both in force on some day."""
+    return ((a.effective_from or date.min) < (b.effective_until or date.max)
+            and (b.effective_from or date.min) < (a.effective_until or date.max))
