@@ -18,6 +18,7 @@ from pytest_bdd import given, parsers, then, when
 
 import review
 from conftest import EXAMPLES, clean
+from review import coverage as rule_coverage
 from review.result import OUTCOME_LABELS, STATUS_LABELS
 
 Q = r"[“\"](?P<{}>[^”\"]+)[”\"]"
@@ -87,8 +88,23 @@ def _inner_model(annotation):
 
 
 @pytest.fixture
-def ctx() -> dict:
-    return {"packet": None, "profile": None, "result": None}
+def ctx(request) -> dict:
+    return {"packet": None, "profile": None, "result": None, "error": None, "rulebook": None,
+            "scenario": request.node.nodeid}
+
+
+def _book(ctx):
+    """The rulebook of this scenario: the shipped one unless a step chose folders."""
+    return ctx.get("rulebook") or review.default_rulebook()
+
+
+def _result(ctx):
+    """The review result, or a clear failure when the review could not run."""
+    if ctx.get("error") is not None:
+        raise AssertionError(f"审核无法进行：{ctx['error']}")
+    if ctx.get("result") is None:
+        raise AssertionError("尚未进行法制审核：请先写“当 进行法制审核”")
+    return ctx["result"]
 
 
 @given("以干净的处罚案卷为基础")
@@ -98,11 +114,21 @@ def start_clean(ctx):
 
 @given(parsers.re(f"以示例案卷{q('name')}为基础"))
 def start_example(ctx, name):
-    matches = sorted(EXAMPLES.glob(f"{name}*.y*ml")) + sorted(EXAMPLES.glob(f"{name}*.json"))
+    ctx["packet"] = copy.deepcopy(_example(name).model_dump(mode="json", exclude_none=True))
+
+
+def _example(name: str):
+    """An example packet by the start of its file name ("08") or a part of its title."""
+    files = sorted(p for p in EXAMPLES.glob("*.*") if p.suffix in (".yaml", ".yml", ".json"))
+    matches = [p for p in files if p.stem.startswith(name)]
     if not matches:
-        options = [p.stem for p in EXAMPLES.glob("*.*")]
+        titled = [(p, review.load_packet(p)) for p in files]
+        found = [packet for p, packet in titled if name in packet.title]
+        if found:
+            return found[0]
+        options = [p.stem for p in files] + [packet.title for _, packet in titled]
         raise AssertionError(f"没有示例案卷“{name}”{_close(name, options)}")
-    ctx["packet"] = copy.deepcopy(review.load_packet(matches[0]).model_dump(mode="json", exclude_none=True))
+    return review.load_packet(matches[0])
 
 
 @given(parsers.re(f"将{q('path')}设为 ?(?P<value>.+)"))
@@ -128,7 +154,7 @@ def delete_field(ctx, path):
 
 @given(parsers.re(f"适用档案{q('profile')}"))
 def choose_profile(ctx, profile):
-    known = review.default_rulebook().catalogue.known()
+    known = _book(ctx).catalogue.known()
     if profile not in known:
         raise AssertionError(f"没有档案“{profile}”{_close(profile, known)}")
     ctx["profile"] = profile
@@ -141,13 +167,33 @@ def decision_day(ctx, day):
 
 @when("进行法制审核")
 def run_review(ctx):
-    ctx["result"] = review.check(ctx["packet"], profile=ctx["profile"])
+    if ctx["packet"] is None:
+        raise AssertionError("还没有案卷：请先写“以干净的处罚案卷为基础”或“以示例案卷“…”为基础”")
+    try:
+        ctx["result"] = review.check(ctx["packet"], profile=ctx["profile"], rulebook=ctx.get("rulebook"))
+    except review.ReviewError as error:
+        ctx["result"], ctx["error"] = None, error
+    else:
+        for rule_id in ctx["result"].fired():
+            rule_coverage.record(ctx["scenario"], rule_id, "observed")
+        for trigger in ctx["result"].major.triggers:
+            rule_coverage.record(ctx["scenario"], trigger.id, "observed")
 
 
-def _rule_known(rule_id: str) -> None:
-    book = review.default_rulebook()
-    if rule_id not in book.checks and rule_id not in book.triggers:
-        raise AssertionError(f"没有规则“{rule_id}”{_close(rule_id, list(book.checks) + list(book.triggers))}")
+def _rule_known(rule_id: str, ctx=None, kind: str = "any") -> None:
+    """Refuse an unknown rule id (or a trigger id where a check is meant), naming close matches."""
+    book = _book(ctx) if ctx is not None else review.default_rulebook()
+    pool = {"check": book.checks, "trigger": book.triggers}.get(kind)
+    if pool is None:
+        pool = {**book.checks, **book.triggers}
+    if rule_id in pool:
+        return
+    if kind == "check" and rule_id in book.triggers:
+        raise AssertionError(f"“{rule_id}”是重大情形，不是审核规则：请写 重大情形“{rule_id}”成立 / 不成立")
+    if kind == "trigger" and rule_id in book.checks:
+        raise AssertionError(f"“{rule_id}”是审核规则，不是重大情形：请写 规则“{rule_id}”触发 / 未触发")
+    word = "重大情形" if kind == "trigger" else "规则"
+    raise AssertionError(f"没有{word}“{rule_id}”{_close(rule_id, pool)}")
 
 
 def _findings_text(result) -> str:
@@ -160,46 +206,50 @@ def outcome_is(ctx, outcome):
              "修改后再送审": "revise", "移送司法机关": "transfer"}
     if outcome not in codes:
         raise AssertionError(f"未知的审核结论“{outcome}”，应为：{'、'.join(OUTCOME_LABELS.values())}")
-    result = ctx["result"]
+    result = _result(ctx)
     assert result.outcome == codes[outcome], f"审核结论为 {result.outcome_label}；发现：{_findings_text(result)}"
 
 
 @then(parsers.re(f"规则{q('rule_id')}触发"))
 def rule_fires(ctx, rule_id):
-    _rule_known(rule_id)
-    assert rule_id in ctx["result"].fired(), f"规则 {rule_id} 未触发；已触发：{_findings_text(ctx['result'])}"
+    _rule_known(rule_id, ctx, "check")
+    assert rule_id in _result(ctx).fired(), f"规则 {rule_id} 未触发；已触发：{_findings_text(ctx['result'])}"
+    rule_coverage.record(ctx["scenario"], rule_id, "fired")
 
 
 @then(parsers.re(f"规则{q('rule_id')}未触发"))
 def rule_silent(ctx, rule_id):
-    _rule_known(rule_id)
-    hits = [f.message for f in ctx["result"].findings if f.rule_id == rule_id]
+    _rule_known(rule_id, ctx, "check")
+    hits = [f.message for f in _result(ctx).findings if f.rule_id == rule_id]
     assert not hits, f"规则 {rule_id} 触发了：{hits}"
+    rule_coverage.record(ctx["scenario"], rule_id, "silent")
 
 
 @then("构成重大执法决定")
 def is_major(ctx):
-    assert ctx["result"].major.is_major, "未构成重大执法决定"
+    assert _result(ctx).major.is_major, "未构成重大执法决定"
 
 
 @then("不构成重大执法决定")
 def is_not_major(ctx):
-    triggers = [t.id for t in ctx["result"].major.triggers]
+    triggers = [t.id for t in _result(ctx).major.triggers]
     assert not triggers, f"构成重大执法决定，情形：{triggers}"
 
 
 @then(parsers.re(f"重大情形{q('trigger_id')}成立"))
 def trigger_fires(ctx, trigger_id):
-    _rule_known(trigger_id)
-    triggers = [t.id for t in ctx["result"].major.triggers]
+    _rule_known(trigger_id, ctx, "trigger")
+    triggers = [t.id for t in _result(ctx).major.triggers]
     assert trigger_id in triggers, f"重大情形 {trigger_id} 不成立；成立的情形：{triggers or '无'}"
+    rule_coverage.record(ctx["scenario"], trigger_id, "fired")
 
 
 @then(parsers.re(f"重大情形{q('trigger_id')}不成立"))
 def trigger_silent(ctx, trigger_id):
-    _rule_known(trigger_id)
-    triggers = [t.id for t in ctx["result"].major.triggers]
+    _rule_known(trigger_id, ctx, "trigger")
+    triggers = [t.id for t in _result(ctx).major.triggers]
     assert trigger_id not in triggers, f"重大情形 {trigger_id} 成立"
+    rule_coverage.record(ctx["scenario"], trigger_id, "silent")
 
 
 @then(parsers.re(f"条目{q('item')}的结果为{q('status')}"))
@@ -207,5 +257,8 @@ def item_status(ctx, item, status):
     codes = {**{v: k for k, v in STATUS_LABELS.items()}, **{k: k for k in STATUS_LABELS}}
     if status not in codes:
         raise AssertionError(f"未知的条目结果“{status}”，应为：{'、'.join(STATUS_LABELS.values())}")
+    known = [i.id for i in _result(ctx).items]
+    if item not in known:
+        raise AssertionError(f"没有条目“{item}”{_close(item, known)}（条目为 C01–C12）")
     found = ctx["result"].item(item)
     assert found.status == codes[status], f"{item} 的结果为 {STATUS_LABELS[found.status]}；发现：{_findings_text(ctx['result'])}"
