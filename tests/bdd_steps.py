@@ -17,7 +17,7 @@ import yaml
 from pytest_bdd import given, parsers, then, when
 
 import review
-from conftest import EXAMPLES, clean
+from conftest import EXAMPLES, ROOT, clean
 from review import coverage as rule_coverage
 from review.result import OUTCOME_LABELS, STATUS_LABELS
 
@@ -262,3 +262,130 @@ def item_status(ctx, item, status):
         raise AssertionError(f"没有条目“{item}”{_close(item, known)}（条目为 C01–C12）")
     found = ctx["result"].item(item)
     assert found.status == codes[status], f"{item} 的结果为 {STATUS_LABELS[found.status]}；发现：{_findings_text(ctx['result'])}"
+
+
+# ---------------------------------------------------------------------------
+# Describing a packet with tables. The first row names the columns, either by
+# the packet's field name (kind, amount) or by a Chinese heading (类型, 金额);
+# each further row is one party, officer, measure... An empty cell is left out.
+# Cells are read like YAML: 50000 is a number, 2025-03-03 a date, true/false
+# yes/no, [conduct, place] a list; Chinese labels of codes (自然人, 罚款) work.
+
+_HEADINGS = {
+    "parties": {"类型": "kind", "当事人类型": "kind", "姓名": "name", "名称": "name", "姓名或名称": "name",
+                "身份证号": "id_number", "身份证件号码": "id_number", "信用代码": "credit_code",
+                "统一社会信用代码": "credit_code", "年龄": "age", "精神状况": "mental_condition",
+                "地址": "address", "电话": "phone", "法定代表人": "legal_representative"},
+    "officers": {"姓名": "name", "证件号": "certificate_no", "执法证号": "certificate_no",
+                 "证件领域": "certificate_domain", "执法领域": "certificate_domain",
+                 "有效期起": "valid_from", "有效期止": "valid_until", "法律职业资格": "legal_qualification"},
+    "decision.measures": {"措施": "type", "种类": "type", "金额": "amount", "期限": "duration_days",
+                          "期限（日）": "duration_days", "法定下限": "statutory_min", "法定上限": "statutory_max",
+                          "基准下限": "benchmark_min", "基准上限": "benchmark_max",
+                          "致使停产停业": "halts_business", "表述": "description"},
+    "evidence": {"种类": "type", "名称": "title", "证明": "proves", "证明事项": "proves",
+                 "收集人": "collected_by", "收集日期": "collected_on", "方式": "method", "来源": "source",
+                 "签名": "signed", "依法取得": "lawfully_obtained"},
+    "documents": {"文书": "name", "名称": "name", "签章": "signed", "已签章": "signed", "注明日期": "dated"},
+    "recordings": {"活动": "activity", "执法活动": "activity", "全程": "continuous", "案件编号": "case_number",
+                   "日期": "recorded_at", "记录日期": "recorded_at", "地点": "place", "记录人": "recorder",
+                   "证明事项": "proves"},
+}
+
+_TIMELINE = {
+    "立案": "filed", "立案日期": "filed", "调查终结": "investigation_end", "事先告知": "notice_of_intent",
+    "送达事先告知书": "notice_of_intent", "告知听证权利": "hearing_rights_notified",
+    "陈述申辩": "statement_heard", "听取陈述申辩": "statement_heard", "放弃陈述申辩": "statement_waived",
+    "申请听证": "hearing_requested", "听证通知": "hearing_notice", "举行听证": "hearing_held",
+    "集体讨论": "collective_discussion", "送审": "submitted_for_review", "拟作出决定": "decision_date",
+    "拟决定": "decision_date",
+}
+
+_TABLES = {"当事人": "parties", "执法人员": "officers", "拟采取的措施": "decision.measures", "证据": "evidence",
+           "案卷文书": "documents", "音像记录": "recordings"}
+
+
+def _model_at(path: str):
+    model = review.CasePacket
+    for part in path.split("."):
+        model = _inner_model(model.model_fields[part].annotation)
+    return model
+
+
+def _heading(section: str, heading: str) -> str:
+    """The packet field a column heading names, or a failure listing close matches."""
+    fields = _model_at(section).model_fields
+    aliases = _HEADINGS.get(section, {})
+    heading = heading.strip()
+    if heading in fields:
+        return heading
+    if heading in aliases:
+        return aliases[heading]
+    raise AssertionError(f"表格列“{heading}”不是{section}的字段{_close(heading, list(aliases) + list(fields))}")
+
+
+def _cell(text: str):
+    text = text.strip()
+    return yaml.safe_load(text) if text else None
+
+
+def _is_text(annotation) -> bool:
+    return annotation is str or set(getattr(annotation, "__args__", ())) == {str, type(None)}
+
+
+def _rows(section: str, datatable: list[list[str]]) -> list[dict]:
+    if not datatable or len(datatable) < 2:
+        raise AssertionError("表格应有表头行和至少一行数据")
+    names = [_heading(section, h) for h in datatable[0]]
+    fields = _model_at(section).model_fields
+    rows = []
+    for raw in datatable[1:]:
+        # A certificate number is text even when it is all digits.
+        row = {n: (v.strip() or None) if _is_text(fields[n].annotation) else _cell(v) for n, v in zip(names, raw)}
+        rows.append({k: v for k, v in row.items() if v is not None})
+    return rows
+
+
+@given(parsers.re(r"(?P<what>当事人|执法人员|拟采取的措施|证据|案卷文书|音像记录)(为|如下)[：:]"))
+def table_list(ctx, what, datatable):
+    section = _TABLES[what]
+    node, last = _walk(ctx["packet"], section)
+    node[last] = _rows(section, datatable)
+
+
+@given(parsers.re(r"(程序)?时间节点(为|如下)[：:]"))
+def table_timeline(ctx, datatable):
+    timeline = ctx["packet"].setdefault("timeline", {})
+    labels = {**{field.description: name for name, field in _model_at("timeline").model_fields.items()}, **_TIMELINE}
+    for raw in datatable[1:] if datatable and datatable[0][0].strip() in ("节点", "字段", "时间节点") else datatable:
+        key, value = raw[0].strip(), _cell(raw[1])
+        name = key if key in labels.values() else labels.get(key)
+        if name is None:
+            raise AssertionError(f"没有时间节点“{key}”{_close(key, list(labels) + list(labels.values()))}")
+        if value is None:
+            timeline.pop(name, None)
+        else:
+            timeline[name] = value
+
+
+@given(parsers.re(r"将下列字段设为[：:]"))
+def table_fields(ctx, datatable):
+    rows = datatable[1:] if datatable and datatable[0][0].strip() in ("字段", "路径") else datatable
+    for raw in rows:
+        set_field(ctx, raw[0].strip(), raw[1].strip())
+
+
+@given(parsers.re(f"使用规则目录{q('rules')}和清单目录{q('checklists')}"))
+def choose_folders(ctx, rules, checklists):
+    """A scenario on a test catalogue (e.g. a dated change), paths relative to the repository."""
+    paths = [ROOT / rules, ROOT / checklists]
+    for path in paths:
+        if not path.is_dir():
+            raise AssertionError(f"目录“{path.relative_to(ROOT)}”不存在")
+    ctx["rulebook"] = review.rulebook_for(*paths)
+
+
+@then(parsers.re(f"审核无法进行，提示含{q('text')}"))
+def review_refused(ctx, text):
+    assert ctx.get("error") is not None, f"审核已进行，结论为 {ctx['result'].outcome_label if ctx.get('result') else '（无）'}"
+    assert text in str(ctx["error"]), f"提示为：{ctx['error']}"
