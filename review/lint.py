@@ -264,6 +264,22 @@ def citation_problems(book: Rulebook) -> list[LintProblem]:
     return problems
 
 
+def version_problems(book: Rulebook) -> list[LintProblem]:
+    """Dated versions of one rule id must follow one another without a hole."""
+    problems = []
+    # Catalogue rows are checked, with their line numbers, by catalogue_problems.
+    for rule_id in sorted({r.id for r in book.versions.values() if not r.file.endswith(".csv")}):
+        versions = book.versions_of(rule_id)
+        for before, after in zip(versions, versions[1:]):
+            if before.effective_until and after.effective_from and before.effective_until < after.effective_from:
+                problems.append(LintProblem(
+                    f"{after.file}:{after.line}",
+                    f"有效期有空档：上一版本至 {before.effective_until} 失效，本版本自 {after.effective_from} 起生效",
+                    rule_id,
+                ))
+    return problems
+
+
 def _relocate(problems: Iterable[LintProblem], rules: Path, checklists: Path) -> list[LintProblem]:
     """Rule-file locations as paths a rule author can open."""
     out = []
@@ -306,7 +322,7 @@ def lint(rules_dir: str | Path | None = None, checklists_dir: str | Path | None 
     except RuleFileError as error:
         loader = [p for p in _from_loader(error, rules)]
         return LintReport(rules, checklists, problems + _relocate(loader, rules, checklists) + _items(checklists)[1])
-    problems += _relocate(citation_problems(book) + item_problems(book, checklists), rules, checklists)
+    problems += _relocate(citation_problems(book) + version_problems(book) + item_problems(book, checklists), rules, checklists)
     return LintReport(rules, checklists, _dedupe(problems), book)
 
 

@@ -109,3 +109,20 @@ def test_shipped_thresholds_and_rules_are_clean():
     report = lint()
     assert [str(p) for p in report.problems if "没有任何审核规则" not in p.message] == []
 
+
+
+def test_versioned_test_catalogue_is_clean():
+    # Two versions of one threshold row and of one rule, end to end (until is exclusive).
+    versioned = Path(__file__).resolve().parent / "data" / "versioned"
+    assert [str(p) for p in lint(versioned / "rules", versioned / "checklists").problems] == []
+
+
+def test_gap_between_rule_versions(tmp_path):
+    import shutil
+
+    versioned = Path(__file__).resolve().parent / "data" / "versioned"
+    shutil.copytree(versioned, tmp_path / "v")
+    path = tmp_path / "v" / "rules" / "demo.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("effective_from: 2025-01-01", "effective_from: 2025-02-01"), encoding="utf-8")
+    found = [str(p) for p in lint(tmp_path / "v" / "rules", tmp_path / "v" / "checklists").problems]
+    assert len(found) == 1 and "MAJOR-DEMO-COMPLEX" in found[0] and "空档" in found[0] and "demo.yaml:16" in found[0]
