@@ -125,4 +125,4 @@ def test_gap_between_rule_versions(tmp_path):
     path = tmp_path / "v" / "rules" / "demo.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("effective_from: 2025-01-01", "effective_from: 2025-02-01"), encoding="utf-8")
     found = [str(p) for p in lint(tmp_path / "v" / "rules", tmp_path / "v" / "checklists").problems]
-    assert len(found) == 1 and "MAJOR-DEMO-COMPLEX" in found[0] and "空档" in found[0] and "demo.yaml:16" in found[0]
+    assert len(found) == 1 and "MAJOR-DEMO-COMPLEX" in found[0] and "空档" in found[0] and "demo.yaml:14" in found[0]
