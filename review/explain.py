@@ -251,7 +251,7 @@ def threshold_lines(book: Rulebook, rule) -> list[str]:
         for profile_name, profile in sorted(catalogue.profiles.items()):
             if name in profile.params:
                 note = sources.get(profile_name, {}).get(name) or profile.source
-                until = f"至 {profile.effective_until}" if profile.effective_until else "起"
+                until = f" 至 {profile.effective_until}" if profile.effective_until else " 起"
                 lines.append(f"- 档案参数 {name} = {value_label(profile.params[name])}（{profile_name} {profile.label}，"
                              f"自 {profile.effective_from}{until}；出处：{note}）")
     for table in dict.fromkeys(_tables_used(rule.when)):
@@ -274,7 +274,7 @@ def _row_line(row, file: str) -> str:
                      if k in row and row[k] and row[k] != ANY)
     amount = f"{float(row['amount']):,.0f} 元" if row["amount"] else "不限金额"
     inclusive = {"true": "（含本数）", "false": "（不含本数）"}.get(row["inclusive"], "")
-    until = f"至 {row['effective_until']}（不含当日）" if row["effective_until"] else "起"
+    until = f" 至 {row['effective_until']}（不含当日）" if row["effective_until"] else " 起"
     return f"- {scope}：{amount}{inclusive}，自 {row['effective_from']}{until}；出处：{row['source']}（{file}:{row['line']}）"
 
 
