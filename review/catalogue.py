@@ -109,28 +109,31 @@ class Catalogue:
 
     def hearing_threshold(self, chain: list[str], category: str, measure: str, party_class: str, on: date) -> Optional[dict]:
         """The hearing-scope row (较大数额, Art. 63) that applies, nearest profile first."""
-        return _lookup(self.hearing, chain, category, measure, party_class, on)
+        return _lookup(self._hearing_rows, chain, category, measure, party_class, on)
+
+    @cached_property
+    def _hearing_rows(self) -> list[dict]:
+        # Rows as plain dicts: filtering a DataFrame per packet cost more than
+        # the whole rule engine (measured with bench/bench.py).
+        return self.hearing.to_dict("records")
 
     @cached_property
     def crime_offences(self) -> dict[str, str]:
         return dict(zip(self.crime["offence"], self.crime["offence_label"]))
 
 
-def _lookup(table: pd.DataFrame, chain: list[str], category: str, measure: str, party_class: str, on: date) -> Optional[dict]:
-    if table.empty:
-        return None
+def _lookup(rows: list[dict], chain: list[str], category: str, measure: str, party_class: str, on: date) -> Optional[dict]:
     iso = on.isoformat()
-    rows = table[
-        table["category"].isin([category, ANY])
-        & table["measure"].isin([measure, ANY])
-        & table["party_type"].isin([party_class, ANY])
-        & (table["effective_from"] <= iso)
-        & ((table["effective_until"] == "") | (table["effective_until"] > iso))
+    applicable = [
+        row for row in rows
+        if row["category"] in (category, ANY) and row["measure"] in (measure, ANY)
+        and row["party_type"] in (party_class, ANY)
+        and row["effective_from"] <= iso and (row["effective_until"] == "" or row["effective_until"] > iso)
     ]
     for name in chain:
-        mine = rows[rows["profile"] == name]
-        if not mine.empty:
-            return mine.iloc[0].to_dict()
+        for row in applicable:
+            if row["profile"] == name:
+                return row
     return None
 
 

@@ -28,24 +28,13 @@ class Calendar:
     guessed_years: set[int] = field(default_factory=set)
 
     def is_workday(self, day: date) -> bool:
-        supplied = _supplied_year(self._dir(), day.year)
-        if supplied is not None:
-            holidays, workdays = supplied
-            if day in workdays:
-                return True
-            if day in holidays:
-                return False
-            return day.weekday() < 5
-        try:
-            import chinese_calendar
-
-            return chinese_calendar.is_workday(day)
-        except NotImplementedError:
+        workday, guessed = _classify(self._dir(), day)
+        if guessed:
             self.guessed_years.add(day.year)
-            return day.weekday() < 5
+        return workday
 
     def _dir(self) -> Path:
-        return self.holiday_dir if self.holiday_dir is not None else folder("checklists") / "holidays"
+        return self.holiday_dir if self.holiday_dir is not None else _default_holiday_dir()
 
     def add(self, start: date, workdays: int) -> date:
         """The date `workdays` working days after `start` (start itself not counted)."""
@@ -75,6 +64,31 @@ class Calendar:
             f"该年按周一至周五计算工作日，期限可能不准确"
             for year in sorted(self.guessed_years)
         ]
+
+
+@lru_cache(maxsize=1)
+def _default_holiday_dir() -> Path:
+    return folder("checklists") / "holidays"
+
+
+@lru_cache(maxsize=8192)
+def _classify(directory: Path, day: date) -> tuple[bool, bool]:
+    """(is it a working day, was it guessed from the weekday); memoised because
+    every check counts the same few months of days again."""
+    supplied = _supplied_year(directory, day.year)
+    if supplied is not None:
+        holidays, workdays = supplied
+        if day in workdays:
+            return True, False
+        if day in holidays:
+            return False, False
+        return day.weekday() < 5, False
+    try:
+        import chinese_calendar
+
+        return chinese_calendar.is_workday(day), False
+    except NotImplementedError:
+        return day.weekday() < 5, True
 
 
 @lru_cache(maxsize=64)
