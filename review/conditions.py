@@ -126,8 +126,13 @@ def compile_condition(cond: Any) -> dict:
             {"$and": [{inclusive: False}, {strict: {field: amount}}]},
         ]}
     operand = _operand(value)
+    if isinstance(operand, dict):
+        # durable_rules compares with an absent referenced field as if it held,
+        # so the reference's presence is tested explicitly: missing is false.
+        test = {"$eq" if op == "eq" else _DURABLE[op]: {field: operand}}
+        return {"$and": [{"$ex": {operand["$m"]: 1}}, test]}
     if op == "eq":
-        return {"$eq": {field: operand}} if isinstance(operand, dict) else {field: operand}
+        return {field: operand}
     return {_DURABLE[op]: {field: operand}}
 
 

@@ -21,6 +21,7 @@ Measured facts about durable_rules 2.0.28 that shape this file
 from __future__ import annotations
 
 import itertools
+import json
 import threading
 from typing import Callable
 
@@ -88,9 +89,23 @@ def evaluate(name: str, definition: dict[str, dict], facts: list[dict], sid: str
         _hits.clear()
         try:
             _assert_all(name, facts, sid)
-            return list(_hits)
+            return _distinct(_hits)
         finally:
             _hits.clear()
+
+
+def _distinct(hits: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
+    """durable_rules runs an action once per `$or` branch that matches, so a
+    rule whose `any:` holds twice on one fact would report twice; one rule on
+    one fact is one hit."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for rule_id, fact in hits:
+        key = (rule_id, json.dumps(fact, sort_keys=True, ensure_ascii=False, default=str))
+        if key not in seen:
+            seen.add(key)
+            out.append((rule_id, fact))
+    return out
 
 
 def evaluate_noop(name: str, definition: dict[str, dict], facts: list[dict], sid: str) -> int:
