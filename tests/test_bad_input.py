@@ -171,3 +171,34 @@ def test_unknown_field_in_condition_names_rule(tmp_path):
     (problem,) = caught.value.problems
     assert problem.location == "x.yaml:2"
     assert "C02-TYPO" in problem.message and "officer_cnt" in problem.message
+
+
+RULE = """\
+  - id: {id}
+    item: C02
+    title: 标题
+    severity: defect
+    when: {when}
+    message: m
+    suggestion: s
+    citations: [{{law: 中华人民共和国行政处罚法, article: 第四十二条, text: 执法人员不得少于两人}}]
+"""
+
+
+@pytest.mark.parametrize("body, line, needle", [
+    ("rules:\n" + RULE.format(id="C02-A", when="{field: officer_count, lt: 2}")
+     + RULE.format(id="C02-A", when="{field: officer_count, lt: 2}"), 10, "C02-A"),
+    ("rules:\n" + RULE.format(id="C02-OP", when="{field: officer_count, less: 2}"), 2, "C02-OP"),
+    # PyYAML notices the unclosed list where the stream ends (line 4), and says so.
+    ("rules:\n  - id: C02-X\n    title: [未闭合\n", 4, None),
+])
+def test_more_malformed_rule_files(tmp_path, body, line, needle):
+    """Duplicate id, unknown operator, YAML syntax error: file and line named."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "bad.yaml").write_text(body, encoding="utf-8")
+    with pytest.raises(review.RuleFileError) as caught:
+        review.load_rulebook(rules_dir=rules)
+    text = "\n".join(str(p) for p in caught.value.problems)
+    assert f"bad.yaml:{line}" in text, text
+    assert needle is None or needle in text
