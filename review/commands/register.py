@@ -1,0 +1,123 @@
+"""`review register verify|show`: check the register's chain, read one case's history.
+
+verify exits 0 when the chain is intact and 1 when it is broken (so a cron
+job or CI notices), 2 when the register cannot be opened.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from datetime import timedelta, timezone
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from ..register import Entry, Register, RegisterError, kind_label, resolve_url
+
+# Legal staff read times on Beijing time (no daylight saving since 1991).
+BEIJING = timezone(timedelta(hours=8), "北京时间")
+SUMMARY_WIDTH = 80
+
+
+def register(sub) -> None:
+    p = sub.add_parser("register", help="审核登记簿：校验完整性、查看案件经过",
+                       description="审核登记簿记录每一次送审、通知、意见、异议、协商、提请与决定，"
+                       "每条记录带有前一条的哈希，删改可被发现。")
+    group = p.add_subparsers(dest="register_command", metavar="SUBCOMMAND")
+    group.required = True
+    db_help = "登记簿地址（SQLAlchemy URL）；默认取环境变量 REVIEW_REGISTER，否则为当前目录的 review-register.sqlite"
+
+    v = group.add_parser("verify", help="校验登记簿是否被删改",
+                         description="逐条核对哈希链：内容被修改、记录被删除或顺序被调换的，列出其编号与案件。"
+                         "完整时退出码 0，发现问题时 1，无法打开时 2。")
+    v.add_argument("--db", metavar="URL", help=db_help)
+    v.add_argument("--format", choices=["text", "json"], default="text")
+    v.set_defaults(run=run_verify)
+
+    s = group.add_parser("show", help="显示一个案件的全部登记经过",
+                         description="按登记顺序列出案件的每一条记录：时间（北京时间）、种类、经办人与内容摘要。")
+    s.add_argument("case_id", metavar="CASE", help="案件编号")
+    s.add_argument("--db", metavar="URL", help=db_help)
+    s.add_argument("--format", choices=["text", "json"], default="text")
+    s.set_defaults(run=run_show)
+
+
+def open_existing(url: str | None) -> Register:
+    """Open a register that must already exist: reading a mistyped path must not create an empty one."""
+    resolved = resolve_url(url)
+    try:
+        parsed = make_url(resolved)
+    except ArgumentError:
+        raise RegisterError(f"登记簿地址无法识别：{resolved}") from None
+    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+        path = Path(parsed.database).expanduser()
+        if not path.is_file():
+            raise RegisterError(f"登记簿文件不存在：{path.resolve()}（用 --db 或环境变量 REVIEW_REGISTER 指定）")
+    return Register(resolved)
+
+
+def run_verify(args) -> int:
+    register = open_existing(args.db)
+    try:
+        result = register.verify()
+    finally:
+        register.dispose()
+    if args.format == "json":
+        print(json.dumps({
+            "ok": result.ok, "count": result.count, "head_seq": result.head_seq, "head_hash": result.head_hash,
+            "problems": [{"seq": p.seq, "case_id": p.case_id, "message": p.message} for p in result.problems],
+        }, ensure_ascii=False, indent=2))
+        return 0 if result.ok else 1
+    for problem in result.problems:
+        print(problem)
+    if result.ok:
+        if result.count:
+            print(f"登记簿完整：共 {result.count} 条记录，哈希链无断点。最后一条为第 {result.head_seq} 号，"
+                  f"哈希 {result.head_hash}（另行留存此值，可发现末尾记录被删除）")
+        else:
+            print("登记簿为空：尚无记录")
+        return 0
+    print(f"登记簿已被改动：发现 {len(result.problems)} 处问题（共 {result.count} 条记录）")
+    return 1
+
+
+def run_show(args) -> int:
+    register = open_existing(args.db)
+    try:
+        entries = register.history(args.case_id)
+        if not entries:
+            known = register.case_ids()
+            close = difflib.get_close_matches(args.case_id, known, n=3)
+            hint = f"；是否是：{'、'.join(close)}" if close else ""
+            raise RegisterError(f"登记簿中没有案件 {args.case_id}{hint}")
+    finally:
+        register.dispose()
+    if args.format == "json":
+        print(json.dumps({"case_id": args.case_id, "entries": [e.to_dict() for e in entries]},
+                         ensure_ascii=False, indent=2))
+        return 0
+    print(f"案件 {args.case_id} 的审核登记经过（共 {len(entries)} 条，时间为北京时间）")
+    for entry in entries:
+        print(render_entry(entry))
+    return 0
+
+
+def render_entry(entry: Entry) -> str:
+    when = entry.recorded_at.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M:%S")
+    actor = f"  经办人：{entry.actor}" if entry.actor else ""
+    head = f"第 {entry.seq} 号  {when}  {kind_label(entry.kind)}{actor}"
+    summary = summarise(entry.payload)
+    return f"{head}\n    {summary}" if summary else head
+
+
+def summarise(payload: dict) -> str:
+    """key：value pairs on one line; long values are cut, the full text is in --format json."""
+    parts = []
+    for key, value in payload.items():
+        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        if len(shown) > SUMMARY_WIDTH:
+            shown = shown[:SUMMARY_WIDTH] + "…"
+        parts.append(f"{key}：{shown}")
+    return "；".join(parts)
