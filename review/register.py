@@ -40,6 +40,7 @@ from sqlalchemy import (
     Text,
     create_engine,
     event,
+    inspect,
     select,
     text,
 )
@@ -78,6 +79,7 @@ register_entries = Table(
     Column("hash", String(64), nullable=False),
 )
 _case_index = Index("ix_register_entries_case_id", register_entries.c.case_id)
+_LIMITS = {"case_id": 200, "kind": 64, "actor": 200}  # column lengths, checked the same on every backend
 
 
 # What legal staff read for each kind the review flow writes; an unknown kind
@@ -289,6 +291,11 @@ class CaseTx:
     def append(self, kind: str, payload: dict, actor: str | None = None, at: datetime | None = None) -> Entry:
         if not isinstance(kind, str) or not kind.strip():
             raise RegisterError("登记种类（kind）不能为空")
+        _check_length("kind", kind)
+        if actor is not None:
+            if not isinstance(actor, str):
+                raise RegisterError(f"经办人（actor）必须是文字，收到的是 {type(actor).__name__}")
+            _check_length("actor", actor)
         payload_json = canonical_payload(payload)
         recorded_at = _iso(at if at is not None else datetime.now(timezone.utc))
         last = self._conn.execute(
@@ -332,19 +339,30 @@ class Register:
     def case(self, case_id: str) -> Iterator[CaseTx]:
         if not isinstance(case_id, str) or not case_id.strip():
             raise RegisterError("案件编号（case_id）不能为空")
+        _check_length("case_id", case_id)
         outer = getattr(self._local, "conn", None)
         if outer is not None:
             yield CaseTx(self, outer, case_id)
             return
         self._ensure_schema()
         with self._connect(writer=True) as conn:
+            try:
+                transaction = conn.begin()
+                self._lock(conn)
+            except DBAPIError as error:
+                raise RegisterError(f"登记簿正忙或无法写入（已等待 {BUSY_TIMEOUT_SECONDS} 秒）：{_first_line(error)}") from None
             self._local.conn = conn
             try:
-                with conn.begin():
-                    self._lock(conn)
-                    yield CaseTx(self, conn, case_id)
+                yield CaseTx(self, conn, case_id)
+            except BaseException:
+                transaction.rollback()
+                raise
             finally:
                 self._local.conn = None
+            try:
+                transaction.commit()
+            except DBAPIError as error:
+                raise RegisterError(f"登记未能写入，已全部撤回：{_first_line(error)}") from None
 
     def append(self, case_id: str, kind: str, payload: dict, actor: str | None = None) -> Entry:
         with self.case(case_id) as tx:
@@ -372,10 +390,15 @@ class Register:
             for row in conn.execute(select(register_entries).order_by(register_entries.c.seq)):
                 yield _entry(row)
 
-    def verify(self) -> Verification:
+    def verify(self, anchor: tuple[int, str] | None = None) -> Verification:
+        """Walk the whole chain; `anchor` (seq, hash) is an entry noted earlier that must still be there.
+
+        The chain alone cannot see its own last entries cut off; a head
+        noted outside the database (a printed verify, a daily e-mail) can.
+        """
         with self._reading() as conn:
             rows = conn.execute(select(register_entries).order_by(register_entries.c.seq))
-            return verify_rows(rows)
+            return verify_rows(rows, anchor)
 
     # -- plumbing
 
@@ -414,17 +437,32 @@ class Register:
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
 
     def _ensure_schema(self) -> None:
-        """Create the table on first use, under the writer lock so two first users do not race."""
+        """Create the table on first use, under the writer lock so two first users do not race.
+
+        An existing table is only looked at, so a reader (verify on a
+        read-only copy, a PostgreSQL role without CREATE) needs no write lock.
+        """
         if self._schema_ready:
             return
         with self._schema_lock:
             if self._schema_ready:
                 return
-            with self._connect(writer=True) as conn, conn.begin():
-                self._lock(conn)
-                conn.execute(CreateTable(register_entries, if_not_exists=True))
-                conn.execute(CreateIndex(_case_index, if_not_exists=True))
+            try:
+                with self._connect(writer=False) as conn, conn.begin():
+                    exists = inspect(conn).has_table(register_entries.name)
+                if not exists:
+                    with self._connect(writer=True) as conn, conn.begin():
+                        self._lock(conn)
+                        conn.execute(CreateTable(register_entries, if_not_exists=True))
+                        conn.execute(CreateIndex(_case_index, if_not_exists=True))
+            except DBAPIError as error:
+                raise RegisterError(f"无法建立登记簿的数据表（{self!r}）：{_first_line(error)}") from None
             self._schema_ready = True
+
+
+def _check_length(name: str, value: str) -> None:
+    if len(value) > _LIMITS[name]:
+        raise RegisterError(f"{name} 过长：最多 {_LIMITS[name]} 个字符，收到 {len(value)} 个（{value[:20]}…）")
 
 
 def _first_line(error: Exception) -> str:
@@ -434,7 +472,7 @@ def _first_line(error: Exception) -> str:
 
 # ---------------------------------------------------------------- verification
 
-def verify_rows(rows) -> Verification:
+def verify_rows(rows, anchor: tuple[int, str] | None = None) -> Verification:
     """Walk rows in seq order and name every break in the chain.
 
     Each row is checked twice: its own hash against its fields (an edit), and
@@ -446,6 +484,7 @@ def verify_rows(rows) -> Verification:
     """
     rows = list(rows)
     position = _chain_positions(rows)
+    by_seq = {row.seq: row for row in rows}
     problems: list[RegisterProblem] = []
     previous = None
     previous_moved = False
@@ -458,12 +497,13 @@ def verify_rows(rows) -> Verification:
         content_ok = _row_hash(row) == row.hash
         moved = False
         if not content_ok:
-            original = position.get(row.hash)
-            if original is not None and original != row.seq and _hash_at(row, original) == row.hash:
+            original = _original_seq(row, position)
+            if original is not None:
                 moved = True
                 problems.append(RegisterProblem(
                     row.seq, row.case_id,
-                    f"记录顺序被调换：此记录原为第 {original} 号，现位于第 {row.seq} 号"))
+                    f"记录编号被改动（顺序被调换，或其前的记录被删除后重新编号）："
+                    f"此记录原为第 {original} 号，现位于第 {row.seq} 号"))
             else:
                 problems.append(RegisterProblem(
                     row.seq, row.case_id,
@@ -477,6 +517,15 @@ def verify_rows(rows) -> Verification:
                            f"或其间的记录被删除后重新编号")
             problems.append(RegisterProblem(row.seq, row.case_id, message))
         previous, previous_moved = row, moved
+    if anchor is not None:
+        anchor_seq, anchor_hash = anchor
+        kept = by_seq.get(anchor_seq)
+        if kept is None:
+            problems.append(RegisterProblem(
+                anchor_seq, None, "留存的锚点记录已不存在：此记录及其后的记录被删除（末尾被截去）"))
+        elif kept.hash != anchor_hash:
+            problems.append(RegisterProblem(
+                anchor_seq, kept.case_id, f"与留存的锚点哈希不符：留存为 {anchor_hash}，现为 {kept.hash}"))
     return Verification(
         ok=not problems, problems=problems, count=len(rows),
         head_seq=previous.seq if previous is not None else 0,
@@ -494,6 +543,22 @@ def _chain_positions(rows) -> dict[str, int]:
         current = after[current]
         positions[current] = n
     return positions
+
+
+# How far a renumbered row is searched for its original seq.
+_RENUMBER_WINDOW = 64
+
+
+def _original_seq(row, position: dict[str, int]) -> int | None:
+    """The seq this row's hash was made for, when only its seq changed; None when its content did."""
+    chained = position.get(row.hash)
+    candidates = [chained] if chained is not None else []
+    candidates += [s for s in range(row.seq + 1, row.seq + 1 + _RENUMBER_WINDOW)]
+    candidates += [s for s in range(max(1, row.seq - _RENUMBER_WINDOW), row.seq)]
+    for candidate in candidates:
+        if candidate != row.seq and _hash_at(row, candidate) == row.hash:
+            return candidate
+    return None
 
 
 def _hash_at(row, seq: int) -> str:

@@ -469,3 +469,87 @@ def test_cli_bad_input_exits_2(sqlite_register, tmp_path, capsys):
     assert main(["register", "verify", "--db", f"sqlite:///{missing}"]) == 2
     assert "登记簿文件不存在" in capsys.readouterr().err
     assert not missing.exists()  # reading never creates an empty register
+
+
+# ------------------------------------------------------------ hardening
+
+def test_cut_off_tail_is_found_with_an_anchor(register, url):
+    fill(register)
+    head = register.verify()
+    raw_sql(url, "DELETE FROM register_entries WHERE seq >= 4")
+    # The chain alone cannot see its last entries cut off ...
+    assert register.verify().ok
+    # ... the head noted before can.
+    problems = register.verify((head.head_seq, head.head_hash)).problems
+    assert [(p.seq, p.case_id) for p in problems] == [(5, None)]
+    assert "末尾" in problems[0].message
+
+
+def test_anchor_whose_hash_changed(register, url):
+    fill(register)
+    head = register.verify()
+    raw_sql(url, "UPDATE register_entries SET hash = 'x' WHERE seq = 5")
+    problems = register.verify((head.head_seq, head.head_hash)).problems
+    assert [p.seq for p in problems] == [5, 5]  # its own hash, and the anchor
+    assert "锚点" in problems[1].message
+
+
+def test_deleted_and_renumbered_entries_are_named(register, url):
+    fill(register)
+    raw_sql(url, "DELETE FROM register_entries WHERE seq = 3",
+            "UPDATE register_entries SET seq = seq - 1 WHERE seq > 3")
+    problems = register.verify().problems
+    assert [(p.seq, p.case_id) for p in problems] == [(3, "A"), (4, "B")]
+    assert "原为第 4 号" in problems[0].message and "原为第 5 号" in problems[1].message
+
+
+def test_values_too_long_for_the_columns_are_refused(register):
+    with pytest.raises(RegisterError, match="case_id 过长"):
+        register.append("x" * 201, "submitted", {})
+    with pytest.raises(RegisterError, match="actor 过长"):
+        register.append("A", "submitted", {}, actor="y" * 201)
+    assert register.verify().count == 0
+
+
+def test_a_busy_register_is_a_chinese_error(tmp_path, monkeypatch):
+    import sqlite3
+
+    import review.register as module
+
+    path = tmp_path / "busy.sqlite"
+    Register(f"sqlite:///{path}").append("A", "submitted", {})
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another writer holds the lock
+    monkeypatch.setattr(module, "BUSY_TIMEOUT_SECONDS", 0)  # give up at once instead of waiting
+    reg = Register(f"sqlite:///{path}")
+    try:
+        with pytest.raises(RegisterError, match="登记簿正忙"):
+            reg.append("A", "opinion", {})
+        assert [e.seq for e in reg.history("A")] == [1]  # readers are not blocked (WAL)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        reg.dispose()
+
+
+def test_in_memory_register_works_within_one_thread():
+    reg = Register("sqlite:///:memory:")
+    reg.append("A", "submitted", {})
+    with reg.case("A") as tx:
+        assert [e.kind for e in tx.history()] == ["submitted"]
+        tx.append("opinion", {})
+    assert reg.verify().ok and reg.verify().count == 2
+
+
+def test_cli_anchor_finds_a_cut_off_tail(sqlite_register, capsys):
+    assert main(["register", "verify", "--db", sqlite_register]) == 0
+    anchor = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("最后一条："))
+    anchor = anchor.removeprefix("最后一条：")
+    assert anchor.startswith("5:")
+    raw_sql(sqlite_register, "DELETE FROM register_entries WHERE seq = 5")
+    assert main(["register", "verify", "--db", sqlite_register]) == 0
+    capsys.readouterr()
+    assert main(["register", "verify", "--db", sqlite_register, "--anchor", anchor]) == 1
+    assert "第 5 号记录：留存的锚点记录已不存在" in capsys.readouterr().out
+    assert main(["register", "verify", "--db", sqlite_register, "--anchor", "5:abc"]) == 2
+    assert "--anchor 格式" in capsys.readouterr().err

@@ -33,6 +33,9 @@ def register(sub) -> None:
                          description="逐条核对哈希链：内容被修改、记录被删除或顺序被调换的，列出其编号与案件。"
                          "完整时退出码 0，发现问题时 1，无法打开时 2。")
     v.add_argument("--db", metavar="URL", help=db_help)
+    v.add_argument("--anchor", metavar="SEQ:HASH",
+                   help="此前留存的一条记录（编号:哈希，如上次 verify 输出的最后一条），核对其仍在且未变，"
+                   "以发现末尾记录被删除")
     v.add_argument("--format", choices=["text", "json"], default="text")
     v.set_defaults(run=run_verify)
 
@@ -58,10 +61,21 @@ def open_existing(url: str | None) -> Register:
     return Register(resolved)
 
 
+def parse_anchor(value: str | None) -> tuple[int, str] | None:
+    if value is None:
+        return None
+    seq, _, digest = value.partition(":")
+    digest = digest.strip().lower()
+    if not seq.strip().isdigit() or int(seq) < 1 or len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+        raise RegisterError(f"--anchor 格式应为 编号:哈希（如 12:3f5a…，哈希为 64 位十六进制），收到的是 {value}")
+    return int(seq), digest
+
+
 def run_verify(args) -> int:
+    anchor = parse_anchor(args.anchor)
     register = open_existing(args.db)
     try:
-        result = register.verify()
+        result = register.verify(anchor)
     finally:
         register.dispose()
     if args.format == "json":
@@ -74,8 +88,9 @@ def run_verify(args) -> int:
         print(problem)
     if result.ok:
         if result.count:
-            print(f"登记簿完整：共 {result.count} 条记录，哈希链无断点。最后一条为第 {result.head_seq} 号，"
-                  f"哈希 {result.head_hash}（另行留存此值，可发现末尾记录被删除）")
+            print(f"登记簿完整：共 {result.count} 条记录，哈希链无断点。")
+            print(f"最后一条：{result.head_seq}:{result.head_hash}")
+            print("（另行留存上面这一行，下次用 --anchor 核对，可发现末尾记录被删除）")
         else:
             print("登记簿为空：尚无记录")
         return 0
