@@ -280,10 +280,13 @@ def _sqlite_tuning(engine: Engine) -> None:
 class CaseTx:
     """One case inside a writer transaction: read its history, then append."""
 
-    def __init__(self, register: "Register", conn: Connection, case_id: str):
+    def __init__(self, register: "Register", conn: Connection, case_id: str, head: list):
         self._register = register
         self._conn = conn
         self.case_id = case_id
+        # [seq, hash] of the last entry, shared by every CaseTx of this
+        # transaction: read once under the lock, then kept here.
+        self._head = head
 
     def history(self) -> list[Entry]:
         return self._register._history(self._conn, self.case_id)
@@ -298,18 +301,26 @@ class CaseTx:
             _check_length("actor", actor)
         payload_json = canonical_payload(payload)
         recorded_at = _iso(at if at is not None else datetime.now(timezone.utc))
-        last = self._conn.execute(
-            select(register_entries.c.seq, register_entries.c.hash)
-            .order_by(register_entries.c.seq.desc()).limit(1)
-        ).first()
-        seq, prev_hash = (last.seq + 1, last.hash) if last else (1, "")
+        seq, prev_hash = self._next()
         digest = entry_hash(seq, self.case_id, kind, payload_json, actor, recorded_at, prev_hash)
         self._conn.execute(register_entries.insert().values(
             seq=seq, case_id=self.case_id, kind=kind, payload=payload_json, actor=actor,
             recorded_at=recorded_at, prev_hash=prev_hash, hash=digest,
         ))
+        self._head[:] = [seq, digest]
         return Entry(seq=seq, case_id=self.case_id, kind=kind, payload=json.loads(payload_json), actor=actor,
                      recorded_at=datetime.fromisoformat(recorded_at), prev_hash=prev_hash, hash=digest)
+
+
+    def _next(self) -> tuple[int, str]:
+        """The next seq and the hash it must carry, read under the lock (once per transaction)."""
+        if not self._head:
+            last = self._conn.execute(
+                select(register_entries.c.seq, register_entries.c.hash)
+                .order_by(register_entries.c.seq.desc()).limit(1)
+            ).first()
+            self._head[:] = [last.seq, last.hash] if last else [0, ""]
+        return self._head[0] + 1, self._head[1]
 
 
 class Register:
@@ -342,7 +353,18 @@ class Register:
         _check_length("case_id", case_id)
         outer = getattr(self._local, "conn", None)
         if outer is not None:
-            yield CaseTx(self, outer, case_id)
+            # Joined, inside a savepoint: an exception in the inner block
+            # undoes only the inner appends, as the nesting reads.
+            head = self._local.head
+            saved = list(head)
+            savepoint = outer.begin_nested()
+            try:
+                yield CaseTx(self, outer, case_id, head)
+            except BaseException:
+                savepoint.rollback()
+                head[:] = saved
+                raise
+            savepoint.commit()
             return
         self._ensure_schema()
         with self._connect(writer=True) as conn:
@@ -351,14 +373,14 @@ class Register:
                 self._lock(conn)
             except DBAPIError as error:
                 raise RegisterError(f"登记簿正忙或无法写入（已等待 {BUSY_TIMEOUT_SECONDS} 秒）：{_first_line(error)}") from None
-            self._local.conn = conn
+            self._local.conn, self._local.head = conn, []
             try:
-                yield CaseTx(self, conn, case_id)
+                yield CaseTx(self, conn, case_id, self._local.head)
             except BaseException:
                 transaction.rollback()
                 raise
             finally:
-                self._local.conn = None
+                self._local.conn = self._local.head = None
             try:
                 transaction.commit()
             except DBAPIError as error:

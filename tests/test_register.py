@@ -299,6 +299,19 @@ def test_nested_calls_join_the_open_transaction(register):
     assert [e.seq for e in register.history("A")] == [1, 2]
 
 
+def test_an_exception_in_a_nested_block_undoes_only_that_block(register):
+    with register.case("A") as tx:
+        tx.append("submitted", {})
+        with pytest.raises(ValueError):
+            with register.case("B") as inner:
+                inner.append("submitted", {})
+                raise ValueError("inner transition refused")
+        tx.append("intake_notice", {})
+    assert [(e.seq, e.case_id, e.kind) for e in register.entries()] == [
+        (1, "A", "submitted"), (2, "A", "intake_notice")]
+    assert register.verify().ok
+
+
 def _crash_inside_case(url: str) -> None:
     reg = Register(url)
     with reg.case("CRASH") as tx:
