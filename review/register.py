@@ -301,12 +301,15 @@ class CaseTx:
             _check_length("actor", actor)
         payload_json = canonical_payload(payload)
         recorded_at = _iso(at if at is not None else datetime.now(timezone.utc))
-        seq, prev_hash = self._next()
-        digest = entry_hash(seq, self.case_id, kind, payload_json, actor, recorded_at, prev_hash)
-        self._conn.execute(register_entries.insert().values(
-            seq=seq, case_id=self.case_id, kind=kind, payload=payload_json, actor=actor,
-            recorded_at=recorded_at, prev_hash=prev_hash, hash=digest,
-        ))
+        try:
+            seq, prev_hash = self._next()
+            digest = entry_hash(seq, self.case_id, kind, payload_json, actor, recorded_at, prev_hash)
+            self._conn.execute(register_entries.insert().values(
+                seq=seq, case_id=self.case_id, kind=kind, payload=payload_json, actor=actor,
+                recorded_at=recorded_at, prev_hash=prev_hash, hash=digest,
+            ))
+        except DBAPIError as error:
+            raise RegisterError(f"登记未能写入（案件 {self.case_id}，{kind}）：{_first_line(error)}") from None
         self._head[:] = [seq, digest]
         return Entry(seq=seq, case_id=self.case_id, kind=kind, payload=json.loads(payload_json), actor=actor,
                      recorded_at=datetime.fromisoformat(recorded_at), prev_hash=prev_hash, hash=digest)

@@ -457,7 +457,8 @@ def test_cli_show_text(tmp_path, capsys):
     with reg.case("2025-罚-7") as tx:
         tx.append("submitted", {"拟处罚款": 50000}, actor="承办机构",
                   at=datetime(2025, 3, 1, 0, 30, tzinfo=timezone.utc))
-        tx.append("opinion", {"结论": "修改"}, actor="法制科", at=datetime(2025, 3, 5, 16, 0, tzinfo=timezone.utc))
+        tx.append("opinion", {"结论": "修改", "理由": ["未告知听证权利", "证据不足"], "集体讨论": False},
+                  actor="法制科", at=datetime(2025, 3, 5, 16, 0, tzinfo=timezone.utc))
     reg.dispose()
     assert main(["register", "show", "2025-罚-7", "--db", url]) == 0
     out = capsys.readouterr().out
@@ -466,6 +467,7 @@ def test_cli_show_text(tmp_path, capsys):
     assert "拟处罚款：50000" in out
     assert "2025-03-06 00:00:00  审核意见  经办人：法制科" in out
     assert "结论：修改" in out
+    assert "理由：未告知听证权利、证据不足" in out and "集体讨论：否" in out
 
 
 def test_cli_show_json(sqlite_register, capsys):
@@ -566,3 +568,27 @@ def test_cli_anchor_finds_a_cut_off_tail(sqlite_register, capsys):
     assert "第 5 号记录：留存的锚点记录已不存在" in capsys.readouterr().out
     assert main(["register", "verify", "--db", sqlite_register, "--anchor", "5:abc"]) == 2
     assert "--anchor 格式" in capsys.readouterr().err
+
+
+def test_postgresql_url_without_driver_uses_psycopg_and_a_select_only_role_can_verify(postgres_server):
+    admin = create_engine(postgres_server, isolation_level="AUTOCOMMIT")
+    name = f"register_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+        conn.execute(text("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'auditor') "
+                          "THEN CREATE ROLE auditor LOGIN; END IF; END $$"))
+    base = postgres_server.rsplit("/", 1)[0]
+    try:
+        writer = Register(base.replace("postgresql+psycopg://", "postgresql://") + f"/{name}")
+        fill(writer)
+        writer.dispose()
+        raw_sql(base + f"/{name}", "GRANT SELECT ON register_entries TO auditor")
+        reader = Register(base.replace("review@", "auditor@") + f"/{name}")
+        assert reader.verify().ok and [e.seq for e in reader.history("B")] == [3, 5]
+        with pytest.raises(RegisterError, match="登记未能写入"):
+            reader.append("A", "decided", {})  # no INSERT privilege
+        reader.dispose()
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

@@ -131,8 +131,21 @@ def summarise(payload: dict) -> str:
     """key：value pairs on one line; long values are cut, the full text is in --format json."""
     parts = []
     for key, value in payload.items():
-        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        shown = _plain(value)
         if len(shown) > SUMMARY_WIDTH:
             shown = shown[:SUMMARY_WIDTH] + "…"
         parts.append(f"{key}：{shown}")
     return "；".join(parts)
+
+
+def _plain(value) -> str:
+    """A value as legal staff would write it: lists with 、, yes/no, nested pairs with ，."""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if value is None:
+        return "无"
+    if isinstance(value, list):
+        return "、".join(_plain(v) for v in value) if value else "无"
+    if isinstance(value, dict):
+        return "（" + "，".join(f"{k}：{_plain(v)}" for k, v in value.items()) + "）"
+    return str(value)
