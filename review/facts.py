@@ -83,6 +83,7 @@ FIELDS: dict[str, dict[str, tuple[str, Optional[str]]]] = {
         "evidence_count": ("证据数量", "evidence"),
         "evidence_proves": ("证据所证明的事实（集合）", "evidence"),
         "evidence_types": ("证据种类（集合）", "evidence"),
+        "lawful_evidence_proves": ("依法取得的证据所证明的事实（集合）", "evidence"),
         "basis_roles": ("已引用的法律依据用途（集合）", "legal_basis"),
         "measure_types": ("拟采取的措施种类（集合）", "decision.measures"),
         "measure_count": ("拟采取的措施数量", "decision.measures"),
@@ -133,6 +134,8 @@ FIELDS: dict[str, dict[str, tuple[str, Optional[str]]]] = {
         "source": ("证据来源", "source"),
         "signed": ("是否签名确认", "signed"),
         "lawfully_obtained": ("是否依法取得", "lawfully_obtained"),
+        "uncertified_collectors": ("收集当日未持有效执法证件的收集人（集合）", "collected_by"),
+        "uncertified_collector_count": ("收集当日未持有效执法证件的收集人人数", "collected_by"),
     },
     "provision": {
         "law": ("法律文件名称", "law"),
@@ -257,6 +260,20 @@ def build_facts(packet: CasePacket, catalogue: Catalogue, profile: str, on: date
     def workdays(a: Optional[date], b: Optional[date]) -> Optional[int]:
         return calendar.between(a, b) if a and b else None
 
+    by_name = {o.name: o for o in packet.officers}
+
+    def _uncertified(names: list[str], day: date) -> list[str]:
+        # Unqualified on `day`: not among the case's officers, no certificate
+        # number, or a known validity date that excludes the day. An unknown
+        # date is not counted against the collector (measurement, not suspicion).
+        out = []
+        for name in names:
+            o = by_name.get(name)
+            if (o is None or not o.certificate_no or (o.valid_from and o.valid_from > day)
+                    or (o.valid_until and o.valid_until < day)):
+                out.append(name)
+        return out
+
     certified = [
         o for o in packet.officers
         if o.certificate_no and o.valid_from and o.valid_until
@@ -318,6 +335,7 @@ def build_facts(packet: CasePacket, catalogue: Catalogue, profile: str, on: date
         "evidence_count": len(packet.evidence),
         "evidence_proves": _as_set(p for e in packet.evidence for p in e.proves),
         "evidence_types": _as_set(e.type for e in packet.evidence),
+        "lawful_evidence_proves": _as_set(p for e in packet.evidence if e.lawfully_obtained for p in e.proves),
         "basis_roles": _as_set(p.role for p in packet.legal_basis),
         "measure_types": _as_set(m.type for m in packet.decision.measures),
         "measure_count": len(packet.decision.measures),
@@ -375,11 +393,13 @@ def build_facts(packet: CasePacket, catalogue: Catalogue, profile: str, on: date
             "address": p.address, "legal_representative": p.legal_representative,
         })
     for i, e in enumerate(packet.evidence):
+        uncertified = _uncertified(e.collected_by, e.collected_on or t.filed or decision)
         sub("evidence", i, {
             "type": e.type, "title": e.title, "proves_count": len(e.proves), "collector_count": len(e.collected_by),
             "collected_on": e.collected_on, "method": e.method, "source": e.source, "signed": e.signed,
             "lawfully_obtained": e.lawfully_obtained,
-        }, keep_false=("signed", "lawfully_obtained", "proves_count", "collector_count"))
+            "uncertified_collectors": _as_set(uncertified), "uncertified_collector_count": len(uncertified),
+        }, keep_false=("signed", "lawfully_obtained", "proves_count", "collector_count", "uncertified_collector_count"))
     for i, p in enumerate(packet.legal_basis):
         sub("provision", i, {
             "law": p.law, "article": p.article, "clause": p.clause, "role": p.role,
