@@ -40,6 +40,7 @@ from sqlalchemy import (
     Text,
     create_engine,
     event,
+    func,
     inspect,
     select,
     text,
@@ -314,7 +315,6 @@ class CaseTx:
         return Entry(seq=seq, case_id=self.case_id, kind=kind, payload=json.loads(payload_json), actor=actor,
                      recorded_at=datetime.fromisoformat(recorded_at), prev_hash=prev_hash, hash=digest)
 
-
     def _next(self) -> tuple[int, str]:
         """The next seq and the hash it must carry, read under the lock (once per transaction)."""
         if not self._head:
@@ -402,12 +402,10 @@ class Register:
     def case_ids(self) -> list[str]:
         """Every case in the register, in the order each first appeared."""
         with self._reading() as conn:
-            first = (select(register_entries.c.case_id, register_entries.c.seq)
-                     .order_by(register_entries.c.seq))
-            seen: dict[str, None] = {}
-            for row in conn.execute(first):
-                seen.setdefault(row.case_id, None)
-            return list(seen)
+            first = func.min(register_entries.c.seq)
+            rows = conn.execute(select(register_entries.c.case_id, first)
+                                .group_by(register_entries.c.case_id).order_by(first))
+            return [row.case_id for row in rows]
 
     def entries(self) -> Iterator[Entry]:
         """The whole register in seq order (for export and audit)."""

@@ -593,3 +593,23 @@ def test_postgresql_url_without_driver_uses_psycopg_and_a_select_only_role_can_v
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+def test_threads_sharing_one_register(register):
+    import threading
+
+    def work(worker: int) -> None:
+        for i in range(15):
+            with register.case("T") as tx:
+                position = len(tx.history())
+                tx.append("negotiation", {"worker": worker, "position": position})
+
+    threads = [threading.Thread(target=work, args=(w,)) for w in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    history = register.history("T")
+    assert [e.seq for e in history] == list(range(1, 61))
+    assert sorted(e.payload["position"] for e in history) == list(range(60))
+    assert register.verify().ok
