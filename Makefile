@@ -27,8 +27,15 @@ demo: $(STAMP)
 system-deps:
 	@for script in scripts/ensure-*.sh; do bash $$script || exit 1; done
 
+# Lint first (a broken rule file fails here, not in a random test), then the
+# suite with rule coverage, then the check that every rule has a scenario
+# that fires it and one that keeps it silent.
 test: $(STAMP) system-deps
-	$(BIN)/python -m pytest
+	$(BIN)/review lint
+	mkdir -p build
+	$(BIN)/python -m pytest --rule-coverage=build/rule-coverage.json
+	$(BIN)/review coverage --report build/rule-coverage.json --strict > build/rule-coverage.txt || { cat build/rule-coverage.txt; exit 1; }
+	@tail -n 2 build/rule-coverage.txt
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py
