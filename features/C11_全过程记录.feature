@@ -47,15 +47,23 @@
     当 进行法制审核
     那么 规则“C11-HEARING-NOT-RECORDED”未触发
 
-  场景: C11 拟查封却没有查封现场的全程音像记录
+  场景: C11 已当场查封却没有查封现场的全程音像记录
+    假如 以干净的处罚案卷为基础
+    而且 将“decision.measures[0].type”设为 seizure
+    而且 将“decision.measures[0].executed_on”设为 2025-04-02
+    当 进行法制审核
+    那么 规则“C11-SEIZURE-NOT-CONTINUOUS”触发
+
+  场景: C11 拟查封、尚未实施，还没有现场可记录
     假如 以干净的处罚案卷为基础
     而且 将“decision.measures[0].type”设为 seizure
     当 进行法制审核
-    那么 规则“C11-SEIZURE-NOT-CONTINUOUS”触发
+    那么 规则“C11-SEIZURE-NOT-CONTINUOUS”未触发
 
   场景: C11 查封现场有记录但中途中断
     假如 以干净的处罚案卷为基础
     而且 将“decision.measures[0].type”设为 seizure
+    而且 将“decision.measures[0].executed_on”设为 2025-04-02
     而且 将“recordings[1].activity”设为 seizure
     而且 将“recordings[1].continuous”设为 false
     当 进行法制审核
@@ -64,6 +72,7 @@
   场景: C11 扣押现场全程音像记录
     假如 以干净的处罚案卷为基础
     而且 将“decision.measures[0].type”设为 impoundment
+    而且 将“decision.measures[0].executed_on”设为 2025-04-02
     而且 将“recordings[1].activity”设为 seizure
     而且 将“recordings[1].continuous”设为 true
     当 进行法制审核

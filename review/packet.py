@@ -122,6 +122,10 @@ class Measure(_Model):
     benchmark_min: Optional[Amount] = Field(None, description="裁量基准对应档次下限（元）")
     benchmark_max: Optional[Amount] = Field(None, description="裁量基准对应档次上限（元）")
     halts_business: bool = Field(False, description="查封扣押是否致使当事人停产停业")
+    executed_on: Optional[date] = Field(
+        None,
+        description="已当场实施的日期（情况紧急当场实施行政强制措施后补办批准的，行政强制法第十九条）；拟作出、尚未实施的留空",
+    )
     description: Optional[str] = Field(None, description="措施的文字表述")
 
 
