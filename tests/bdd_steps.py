@@ -137,7 +137,14 @@ def set_field(ctx, path, value):
     node, last = _walk(ctx["packet"], path)
     parsed = yaml.safe_load(value)
     if isinstance(last, int):
-        node[last] = parsed
+        # One past the end appends, so a scenario can add a list item; further is a typo.
+        if not isinstance(node, list) or last > len(node):
+            raise AssertionError(f"案卷中没有“{path}”：列表只有 {len(node) if isinstance(node, list) else 0} 项，"
+                                 f"新增一项请用下标 {len(node) if isinstance(node, list) else 0}")
+        if last == len(node):
+            node.append(parsed)
+        else:
+            node[last] = parsed
     else:
         node[last] = parsed
 
@@ -147,6 +154,8 @@ def delete_field(ctx, path):
     _check_path(path)
     node, last = _walk(ctx["packet"], path)
     if isinstance(last, int):
+        if not isinstance(node, list) or last >= len(node):
+            raise AssertionError(f"案卷中没有“{path}”：第 {last} 项不存在")
         del node[last]
     else:
         node.pop(last, None)

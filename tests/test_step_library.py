@@ -77,3 +77,14 @@ def test_unknown_example_packet():
 def test_missing_folder():
     text = failure(bdd_steps.choose_folders, fresh(), "tests/data/nowhere/rules", "checklists")
     assert "不存在" in text
+
+
+def test_one_past_the_end_appends_and_further_is_refused():
+    ctx = fresh()
+    count = len(ctx["packet"]["officers"])
+    bdd_steps.set_field(ctx, f"officers[{count}]", "{name: 周九, certificate_no: '99', certificate_domain: 市场监管}")
+    assert len(ctx["packet"]["officers"]) == count + 1 and ctx["packet"]["officers"][-1]["name"] == "周九"
+    text = failure(bdd_steps.set_field, ctx, f"officers[{count + 5}]", "{name: 吴十}")
+    assert f"列表只有 {count + 1} 项" in text
+    text = failure(bdd_steps.delete_field, ctx, f"officers[{count + 5}]")
+    assert "不存在" in text
