@@ -18,8 +18,19 @@ from .intake import load_packet, parse_packet
 from .packet import CasePacket
 from .result import Finding, MajorDetermination, ReviewResult, Trigger
 from .rulebook import Rulebook, load_rulebook
+from .escalation import EscalationNote
+from .errors import TransitionRefused
+from .flow import (
+    decide, due, escalate, extend, head_decide, issue_opinion, negotiate, object_to, replay, resubmit, status,
+    submit, supplement, transfer,
+)
 
 __all__ = [
+    "EscalationNote", "TransitionRefused", "decide", "due", "escalate", "extend", "head_decide", "issue_opinion",
+    "negotiate", "object_to", "replay", "resubmit", "status", "submit", "supplement", "transfer",
+]
+
+__all__ += [
     "CasePacket", "Finding", "MajorDetermination", "PacketError", "Problem", "ReviewError",
     "ReviewInputError", "ReviewResult", "RuleFileError", "Rulebook", "Trigger", "UnknownProfileError",
     "check", "default_rulebook", "load_packet", "load_rulebook", "parse_packet", "rulebook_for",

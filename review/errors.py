@@ -61,3 +61,21 @@ class UnknownProfileError(ReviewError):
 
     def to_dict(self) -> dict:
         return {"error": "unknown_profile", "message": str(self), "known": self.known}
+
+
+class TransitionRefused(ReviewError):
+    """A review-flow step not allowed in the case's current state (nothing was written).
+
+    The message names the case, the state it is in and what may be done next,
+    so the clerk knows the way on without reading the register.
+    """
+
+    def __init__(self, message: str, *, case_id: str = "", state: str = "", allowed: list[str] | None = None):
+        self.case_id = case_id
+        self.state = state
+        self.allowed = list(allowed or [])
+        super().__init__(message)
+
+    def to_dict(self) -> dict:
+        return {"error": "transition_refused", "message": str(self), "case_id": self.case_id,
+                "state": self.state, "allowed": self.allowed}
