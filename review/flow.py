@@ -636,8 +636,10 @@ def extend(register: Register, case_id: str, *, on: date, approved_by: str, reas
         _not_before(state, on, "延长")
         r = state.current_round
         if r.review_due is not None and on > r.review_due:
-            raise _refuse(state, case_id, "延长审核期限",
-                          f"审核期限已于 {r.review_due.isoformat()} 届满，届满后不能再批准延长")
+            raise TransitionRefused(
+                f"案件 {case_id} 的审核期限已于 {r.review_due.isoformat()} 届满，{on.isoformat()} 不能再批准延长。"
+                f"现在可以：{STEP_LABELS['issue_opinion']}（issue_opinion）。",
+                case_id=case_id, state=state.state.value, allowed=["issue_opinion"])
         params = _params(state.profile)
         by = int(params["review_extension_days"])
         due = _review_due(r.started_on, params, calendar, extended_by=by)
