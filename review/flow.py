@@ -910,7 +910,7 @@ def _gate_reason(state: CaseState) -> str:
     law = "《中华人民共和国行政处罚法》第五十八条：未经法制审核或者审核未通过的，不得作出决定"
     s, r = state.state, state.current_round
     if s in FINAL_STATES:
-        return f"本案已{s.label}"
+        return f"本案{s.label}"
     if s in (CaseStateName.incomplete, CaseStateName.under_review):
         return f"本轮尚未出具法制审核意见（{law}）"
     if s == CaseStateName.escalated:
