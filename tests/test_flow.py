@@ -634,3 +634,65 @@ def test_two_threads_submitting_and_issuing_serialize(reg):
     kinds = [e.kind for e in reg.history(CLEAN_CASE)]
     assert kinds == ["submitted", "review_started", "opinion", "decided"]
     assert reg.verify().ok
+
+
+# ---------------------------------------------------------------- status and time limits (review/deadlines.py)
+
+
+def test_status_follows_the_review_clock_across_the_holiday(reg):
+    pytest.importorskip("review.deadlines")
+    flow.submit(reg, revise_packet(), on=D(2025, 9, 26))
+
+    def review_limit(today):
+        status = flow.status(reg, REVISE_CASE, today=today)
+        [limit] = [d for d in status.deadlines if d.deadline.key == "review"]
+        return limit
+
+    # Due 10 Oct 2025 (see test_incomplete_intake_then_supplement_starts_the_clock).
+    assert review_limit(D(2025, 10, 9)).deadline.due == D(2025, 10, 10)
+    assert (review_limit(D(2025, 10, 9)).status, review_limit(D(2025, 10, 9)).workdays_left) == ("pending", 1)
+    assert review_limit(D(2025, 10, 10)).status == "due_today"
+    late = review_limit(D(2025, 10, 13))  # Sat 11 Oct was a make-up working day, Mon 13 Oct the second
+    assert (late.status, late.workdays_overdue) == ("overdue", 2)
+    flow.issue_opinion(reg, REVISE_CASE, on=D(2025, 10, 13))
+    status = flow.status(reg, REVISE_CASE, today=D(2025, 10, 14))
+    [missed] = [d for d in status.deadlines if d.deadline.key == "review"]
+    assert (missed.status, missed.done_on, missed.workdays_overdue) == ("missed", D(2025, 10, 13), 2)
+    [revision] = [d for d in status.deadlines if d.deadline.key == "revision"]
+    # revision_workdays 5 from the opinion (Mon 13 Oct): 14, 15, 16, 17, 20 Oct.
+    assert revision.deadline.due == D(2025, 10, 20) and revision.status == "pending"
+    assert status.to_dict()["state_label"] == "已出具审核意见"
+
+
+def test_status_warns_when_the_holiday_calendar_is_guessed(reg):
+    pytest.importorskip("review.deadlines")
+    flow.submit(reg, clean(), on=D(2027, 1, 4))
+    status = flow.status(reg, CLEAN_CASE, today=D(2027, 1, 5))
+    assert any("2027" in w for w in status.warnings)
+
+
+def test_due_lists_open_limits_overdue_first(reg):
+    pytest.importorskip("review.deadlines")
+    other = revise_packet()
+    flow.submit(reg, other, on=D(2025, 4, 1))  # 5 working days: 2, 3, 7, 8, 9 Apr (4-6 Apr 清明 off)
+    flow.submit(reg, clean(), on=D(2025, 4, 25))  # 27 Apr (Sunday worked), 28, 29, 30, 6 May (1-5 May off)
+    flow.submit(reg, clean() | {"case_id": "长市监罚〔2025〕102号"}, on=D(2025, 4, 25))
+    flow.issue_opinion(reg, "长市监罚〔2025〕102号", on=D(2025, 4, 28))
+    flow.decide(reg, "长市监罚〔2025〕102号", on=D(2025, 4, 29))
+    listed = flow.due(reg, today=D(2025, 4, 30))
+    first, second = listed[0], listed[1]
+    assert (first[0], first[1].deadline.key, first[1].status) == (REVISE_CASE, "review", "overdue")
+    assert first[1].deadline.due == D(2025, 4, 9)
+    assert (second[0], second[1].deadline.key, second[1].deadline.due) == (CLEAN_CASE, "review", D(2025, 5, 6))
+    assert second[1].workdays_left == 1
+    assert all(d.status in ("pending", "due_today", "overdue") for _, d in listed)
+    assert "长市监罚〔2025〕102号" not in {case for case, _ in listed}  # decided: nothing open
+
+
+def test_escalation_note_lists_the_time_limits(reg, monkeypatch):
+    pytest.importorskip("review.deadlines")
+    note = _escalate(reg, monkeypatch)
+    labels = {line.label for line in note.deadlines}
+    assert "法制审核期限" in labels and "作出决定期限" in labels
+    review_line = next(line for line in note.deadlines if line.label == "法制审核期限")
+    assert review_line.due == D(2025, 4, 9) and review_line.status
