@@ -41,4 +41,4 @@ def packet() -> dict:
     return clean()
 
 
-pytest_plugins = ["bdd_steps", "coverage_plugin"]
+pytest_plugins = ["bdd_steps", "flow_steps", "coverage_plugin"]
