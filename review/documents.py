@@ -17,7 +17,6 @@ from __future__ import annotations
 import io
 import re
 import traceback
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +27,7 @@ import yaml
 
 from .catalogue import Catalogue, load_catalogue
 from .errors import Problem, ReviewInputError
+from .materials import MissingMaterial  # noqa: F401  (moved; re-exported for existing callers)
 from .packet import CasePacket
 from .redaction import Redactor, redactor_for
 from .resources import bundled, folder
@@ -65,30 +65,6 @@ def _citation_ref(law: str, article: str, clause: Optional[str]) -> str:
 
 
 # ---------------------------------------------------------------- inputs
-
-
-@dataclass(frozen=True)
-class MissingMaterial:
-    """One submission material (送审材料) that is absent or defective."""
-
-    name: str
-    requirement: str = ""  # what is required of it (signed, original, ...)
-    basis: str = ""  # where the requirement comes from
-
-    @classmethod
-    def coerce(cls, value: "MissingMaterial | Mapping[str, Any] | str") -> "MissingMaterial":
-        if isinstance(value, MissingMaterial):
-            return value
-        if isinstance(value, str):
-            return cls(name=value)
-        if isinstance(value, Mapping):
-            return cls(
-                name=str(value.get("name") or value.get("title") or ""),
-                requirement=str(value.get("requirement") or value.get("reason") or value.get("message") or ""),
-                basis=str(value.get("basis") or value.get("source") or ""),
-            )
-        # A model from the flow engine (name/title + reason/basis attributes).
-        return cls.coerce({k: getattr(value, k) for k in ("name", "title", "requirement", "reason", "message", "basis", "source") if hasattr(value, k)})
 
 
 @lru_cache(maxsize=8)

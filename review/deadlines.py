@@ -1,0 +1,187 @@
+"""Time limits of a case (期限): when each runs out, and where the case stands against it.
+
+Counting follows the statutes, not habit:
+- the start day is not counted (《中华人民共和国民法典》第二百零一条第一款：按照年、月、日计算期间的，
+  开始的当日不计入，自下一日开始计算);
+- Art. 85 行政处罚法 makes its 二日/三日/五日/七日 working days, and 行政许可法 Art. 82 does the same for
+  licence limits, so those run on the statutory holiday calendar with its make-up workdays (Calendar);
+- Art. 60's ninety days are natural days (the statute says 九十日, not one of Art. 85's counts). The due
+  day is not moved off a weekend here, so this agrees with checklist rule C07 (filed → decision > 90 days);
+- how late something is, is always told in working days, the unit the office plans in.
+
+The numbers come from the profile's params (checklists/profiles/*.yaml), never from this file.
+Calendar records the years it had to guess (2027 and later without a holiday file); callers copy
+`calendar.warnings()` into what they show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Mapping, Optional
+
+from .packet import CasePacket
+from .vocabulary import Category
+from .workdays import Calendar
+
+_ART85 = "《中华人民共和国行政处罚法》第八十五条：本法中“二日”“三日”“五日”“七日”的规定是指工作日，不含法定节假日。"
+_LICENCE_ART82 = "《中华人民共和国行政许可法》第八十二条：本法规定的行政机关实施行政许可的期限以工作日计算，不含法定节假日。"
+
+LABELS = {
+    "review": "法制审核期限",
+    "review_extended": "法制审核期限",  # same limit, lengthened with the head's approval
+    "revision": "补正后再送审期限",
+    "hearing_request": "听证申请期限",
+    "hearing_notice": "听证通知期限",
+    "decision_limit": "作出决定期限",
+    "publication": "公示期限",
+}
+
+STATUS_LABELS = {
+    "met": "按期完成",
+    "pending": "未届满",
+    "due_today": "今日届满",
+    "overdue": "已逾期",
+    "missed": "逾期完成",
+}
+
+
+@dataclass(frozen=True)
+class Deadline:
+    key: str
+    label: str
+    start: date  # the day the period runs from (not itself counted)
+    due: date  # last day still in time; for hearing_notice the latest day to notify
+    amount: int
+    unit: str  # "workdays" | "days"
+    basis: str
+
+
+@dataclass(frozen=True)
+class DueState:
+    deadline: Deadline
+    status: str  # met | pending | due_today | overdue | missed
+    workdays_left: int
+    workdays_overdue: int
+    done_on: Optional[date]
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+    def describe(self) -> str:
+        d = self.deadline
+        when = _cn(d.due)
+        head = f"{d.label}：最迟应于{when}通知" if d.key == "hearing_notice" else f"{d.label}：{when}届满"
+        if self.status == "pending":
+            return f"{head}，尚余 {self.workdays_left} 个工作日"
+        if self.status == "due_today":
+            return f"{head}，今日届满"
+        if self.status == "overdue":
+            if self.workdays_overdue == 0:
+                return f"{head}，已届满，尚未完成"
+            return f"{head}，已逾期 {self.workdays_overdue} 个工作日"
+        if self.status == "met":
+            return f"{head}，已于{_cn(self.done_on)}完成"
+        late = f"，逾期 {self.workdays_overdue} 个工作日" if self.workdays_overdue else "，晚于期限"
+        return f"{head}，{_cn(self.done_on)}才完成{late}"
+
+
+# ---------------------------------------------------------------- the limits
+
+
+def review_deadline(started: date, params: Mapping[str, Any], calendar: Calendar, *, extended_by: int = 0) -> Deadline:
+    """The review time limit from the day the packet was complete, plus any approved extension."""
+    days = int(params["review_days"])
+    amount = days + int(extended_by)
+    basis = f"本机关法制审核流程规定的审核期限 {days} 个工作日（目录清单档案参数 review_days）"
+    if extended_by:
+        basis += f"，经负责人批准延长 {int(extended_by)} 个工作日"
+    return Deadline(
+        key="review_extended" if extended_by else "review",
+        label=LABELS["review"], start=started, due=calendar.add(started, amount),
+        amount=amount, unit="workdays", basis=f"{basis}；{_ART85}",
+    )
+
+
+def revision_deadline(opinion_on: date, params: Mapping[str, Any], calendar: Calendar) -> Deadline:
+    """After a 建议修改后再送审 opinion: the revised packet is due back within revision_workdays."""
+    amount = int(params["revision_workdays"])
+    return Deadline(
+        key="revision", label=LABELS["revision"], start=opinion_on, due=calendar.add(opinion_on, amount),
+        amount=amount, unit="workdays",
+        basis=f"本机关法制审核流程规定：审核意见出具后 {amount} 个工作日内修改后再送审（目录清单档案参数 revision_workdays）；{_ART85}",
+    )
+
+
+def packet_deadlines(packet: CasePacket, params: Mapping[str, Any], calendar: Calendar) -> list[Deadline]:
+    """The limits the packet's own timeline sets; a limit whose start is not recorded is left out."""
+    t = packet.timeline
+    licence = packet.category == Category.licence
+    out = []
+    if t.notice_of_intent is not None and (t.hearing_rights_notified or t.hearing_requested is not None):
+        amount = int(params["hearing_request_workdays"])
+        basis = (
+            f"《中华人民共和国行政许可法》第四十七条第一款：申请人、利害关系人在被告知听证权利之日起五日内提出听证申请；{_LICENCE_ART82}"
+            if licence else
+            f"《中华人民共和国行政处罚法》第六十四条第一项：当事人要求听证的，应当在行政机关告知后五日内提出；{_ART85}"
+        )
+        out.append(Deadline("hearing_request", LABELS["hearing_request"], t.notice_of_intent,
+                            calendar.add(t.notice_of_intent, amount), amount, "workdays", basis))
+    if t.hearing_held is not None:
+        amount = int(params["hearing_notice_workdays"])
+        basis = (
+            f"《中华人民共和国行政许可法》第四十八条第一款第一项：行政机关应当于举行听证的七日前将举行听证的时间、地点通知申请人、利害关系人；{_LICENCE_ART82}"
+            if licence else
+            f"《中华人民共和国行政处罚法》第六十四条第二项：行政机关应当在举行听证的七日前，通知当事人及有关人员听证的时间、地点；{_ART85}"
+        )
+        out.append(Deadline("hearing_notice", LABELS["hearing_notice"], t.hearing_held,
+                            subtract(calendar, t.hearing_held, amount), amount, "workdays", basis))
+    if t.filed is not None and packet.category == Category.penalty:
+        amount = int(params["decision_limit_days"])
+        out.append(Deadline(
+            "decision_limit", LABELS["decision_limit"], t.filed, t.filed + timedelta(days=amount), amount, "days",
+            "《中华人民共和国行政处罚法》第六十条：行政机关应当自行政处罚案件立案之日起九十日内作出行政处罚决定。"
+            "法律、法规、规章另有规定的，从其规定。",
+        ))
+    if t.decision_date is not None:
+        penalty_or_licence = packet.category in (Category.penalty, Category.licence)
+        amount = int(params["publication_workdays_penalty_licence" if penalty_or_licence else "publication_workdays_other"])
+        out.append(Deadline(
+            "publication", LABELS["publication"], t.decision_date, calendar.add(t.decision_date, amount), amount,
+            "workdays",
+            "《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》"
+            "（国办发〔2018〕118号）：行政执法机关要在执法决定作出之日起20个工作日内，向社会公布执法机关、执法对象、"
+            "执法类别、执法结论等信息，接受社会监督，行政许可、行政处罚的执法决定信息要在执法决定作出之日起7个工作日内公开，"
+            "但法律、行政法规另有规定的除外。",
+        ))
+    return out
+
+
+def assess(deadline: Deadline, today: date, calendar: Calendar, done_on: Optional[date] = None) -> DueState:
+    """Where a case stands against one limit on `today`; once done, only whether it was in time."""
+    if done_on is not None:
+        if done_on <= deadline.due:
+            return DueState(deadline, "met", 0, 0, done_on)
+        return DueState(deadline, "missed", 0, calendar.between(deadline.due, done_on), done_on)
+    if today < deadline.due:
+        return DueState(deadline, "pending", calendar.between(today, deadline.due), 0, None)
+    if today == deadline.due:
+        return DueState(deadline, "due_today", 0, 0, None)
+    return DueState(deadline, "overdue", 0, calendar.between(deadline.due, today), None)
+
+
+def subtract(calendar: Calendar, end: date, workdays: int) -> date:
+    """The working day `workdays` working days before `end` (end itself not counted): a notice
+    served on that day leaves `workdays` working days up to and including `end`."""
+    day = end
+    remaining = workdays
+    while remaining > 0:
+        day -= timedelta(days=1)
+        if calendar.is_workday(day):
+            remaining -= 1
+    return day
+
+
+def _cn(day: Optional[date]) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if day else ""
