@@ -25,6 +25,7 @@ from .catalogue import ANY, Catalogue, load_catalogue
 from .errors import Problem, RuleFileError
 from .resources import folder
 from .facts import FIELDS
+from .materials import lint_problems as material_problems
 from .rulebook import Rulebook, load_rulebook
 
 #: Wording that fixes whether a threshold includes its own amount. 《中华人民共和国民法典》
@@ -317,6 +318,7 @@ def lint(rules_dir: str | Path | None = None, checklists_dir: str | Path | None 
     except RuleFileError as error:
         return LintReport(rules, checklists, _from_loader(error, checklists) + _items(checklists)[1])
     problems = catalogue_problems(catalogue, checklists)
+    problems += [LintProblem(_where(checklists, p.location), p.message) for p in material_problems(catalogue, checklists)]
     try:
         book = load_rulebook(rules, checklists)
     except RuleFileError as error:

@@ -171,36 +171,37 @@ def _load(path: Path, stamp: int) -> MaterialsBook:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        mark, context = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
         where = f"{path.name}:{mark.line + 1}" if mark else path.name
-        raise RuleFileError(str(path), [Problem(where, f"YAML 格式错误：{getattr(exc, 'problem', exc)}")]) from None
+        started = f"（未闭合的结构自第 {context.line + 1} 行开始）" if context and mark and context.line != mark.line else ""
+        raise RuleFileError(str(path), [Problem(where, f"YAML 格式错误：{getattr(exc, 'problem', exc)}{started}")]) from None
     if data is None:
         return book
     if not isinstance(data, dict) or not isinstance(data.get("profiles"), dict):
         raise RuleFileError(str(path), [Problem(f"{path.name}:1", "顶层应为 profiles:（档案代码 → materials 列表）")])
-    unknown_top = [k for k in data if k not in ("profiles", "__line__")]
+    unknown_top = [k for k in data if k not in ("profiles", *_META)]
     for key in unknown_top:
-        problems.append(Problem(f"{path.name}:{data.get('__line__', 1)}", f"未知的顶层键“{key}”，只允许 profiles"))
+        problems.append(Problem(f"{path.name}:{_line_of(data, key)}", f"未知的顶层键“{key}”，只允许 profiles"))
     for profile, section in data["profiles"].items():
-        if profile == "__line__":
+        if profile in _META:
             continue
-        line = section.get("__line__", 0) if isinstance(section, dict) else 0
+        line = _line_of(data["profiles"], profile)
         book.lines[profile] = line
         where = f"{path.name}:{line}" if line else path.name
         if not isinstance(section, dict):
             problems.append(Problem(where, f"profiles.{profile} 应为对象（materials、omit）"))
             continue
         for key in section:
-            if key != "__line__" and key not in _SECTION_KEYS:
-                problems.append(Problem(where, f"profiles.{profile}.{key}：未知的键，只允许 materials、omit"))
+            if key not in _META and key not in _SECTION_KEYS:
+                problems.append(Problem(f"{path.name}:{_line_of(section, key)}", f"profiles.{profile}.{key}：未知的键，只允许 materials、omit"))
         omit = section.get("omit") or []
         if not isinstance(omit, list) or not all(isinstance(x, str) for x in omit):
-            problems.append(Problem(where, f"profiles.{profile}.omit 应为材料 id 的列表"))
+            problems.append(Problem(f"{path.name}:{_line_of(section, 'omit')}", f"profiles.{profile}.omit 应为材料 id 的列表"))
             omit = []
         book.omits[profile] = tuple(omit)
         raw = section.get("materials") or []
         if not isinstance(raw, list):
-            problems.append(Problem(where, f"profiles.{profile}.materials 应为列表"))
+            problems.append(Problem(f"{path.name}:{_line_of(section, 'materials')}", f"profiles.{profile}.materials 应为列表"))
             continue
         seen: set[str] = set()
         materials = []
@@ -223,28 +224,28 @@ def _material(item: Any, key: str, profile: str, file: str, fallback_line: int, 
         problems.append(Problem(f"{file}:{fallback_line}", f"{key} 应为对象（id、name、requirement、basis……）"))
         return None
     line = item.get("__line__", fallback_line)
-    where = f"{file}:{line}"
+    at = lambda k: f"{file}:{_line_of(item, k)}"  # noqa: E731
     before = len(problems)
     for k in item:
-        if k != "__line__" and k not in _MATERIAL_KEYS:
-            problems.append(Problem(where, f"{key}.{k}：未知的键（拼写错误？），允许：{'、'.join(sorted(_MATERIAL_KEYS))}"))
+        if k not in _META and k not in _MATERIAL_KEYS:
+            problems.append(Problem(at(k), f"{key}.{k}：未知的键（拼写错误？），允许：{'、'.join(sorted(_MATERIAL_KEYS))}"))
     for k in ("id", "name", "requirement", "basis"):
         if not isinstance(item.get(k), str) or not item.get(k).strip():
-            problems.append(Problem(where, f"{key}.{k}：缺少必填项或不是文字"))
+            problems.append(Problem(at(k), f"{key}.{k}：缺少必填项或不是文字"))
     names = item.get("names") or []
     if not isinstance(names, list) or not all(isinstance(n, str) and n.strip() for n in names):
-        problems.append(Problem(where, f"{key}.names：应为文书名称的列表"))
+        problems.append(Problem(at("names"), f"{key}.names：应为文书名称的列表"))
         names = []
     if not isinstance(item.get("signed", False), bool):
-        problems.append(Problem(where, f"{key}.signed：应为 true 或 false"))
+        problems.append(Problem(at("signed"), f"{key}.signed：应为 true 或 false"))
     categories = item.get("categories") or []
     if not isinstance(categories, list):
         categories = [categories]
     known = {c.value for c in Category}
     for c in categories:
         if str(c) not in known:
-            problems.append(Problem(where, f"{key}.categories：“{c}”不是已知的执法类别，应为：{Category.choices()}"))
-    when = _when(item.get("when"), f"{key}.when", where, problems)
+            problems.append(Problem(at("categories"), f"{key}.categories：“{c}”不是已知的执法类别，应为：{Category.choices()}"))
+    when = _when(item.get("when"), f"{key}.when", at("when"), problems)
     if len(problems) > before:
         return None
     name = item["name"].strip()
@@ -270,7 +271,7 @@ def _when(raw: Any, key: str, where: str, problems: list[Problem]) -> tuple[tupl
         "flags": _FLAGS,
     }
     for k, value in raw.items():
-        if k == "__line__":
+        if k in _META:
             continue
         if k not in WHEN_KEYS:
             hint = "；".join(f"{name}：{meaning}" for name, meaning in WHEN_KEYS.items())
@@ -310,4 +311,35 @@ class _LineLoader(yaml.SafeLoader):
     def construct_mapping(self, node, deep=False):
         mapping = super().construct_mapping(node, deep=deep)
         mapping["__line__"] = node.start_mark.line + 1
+        mapping["__keylines__"] = {
+            self.construct_object(key, deep=True): key.start_mark.line + 1 for key, _ in node.value
+        }
         return mapping
+
+
+_META = ("__line__", "__keylines__")
+
+
+def _line_of(mapping: dict, key: str) -> int:
+    return mapping.get("__keylines__", {}).get(key) or mapping.get("__line__", 0)
+
+
+def lint_problems(catalogue, checklists=None) -> list[Problem]:
+    """What `review lint` reports for materials.yaml: load errors, sections for profiles that do not
+    exist, and `omit:` ids no inherited profile defines (both silently do nothing otherwise)."""
+    root = folder("checklists", checklists)
+    try:
+        book = load_materials(root)
+    except RuleFileError as error:
+        return list(error.problems)
+    problems = []
+    for profile, line in book.lines.items():
+        where = f"{FILE_NAME}:{line}" if line else FILE_NAME
+        if profile not in catalogue.profiles:
+            problems.append(Problem(where, f"profiles.{profile}：未知的目录清单档案，可用的档案：{'、'.join(catalogue.known())}"))
+            continue
+        inherited = {m.id for name in catalogue.chain(profile)[1:] for m in book.sections.get(name, [])}
+        for omitted in book.omits.get(profile, ()):
+            if omitted not in inherited:
+                problems.append(Problem(where, f"profiles.{profile}.omit：上级档案没有材料“{omitted}”"))
+    return problems
