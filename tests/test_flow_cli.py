@@ -270,8 +270,17 @@ def test_the_documented_example_runs(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "examples").symlink_to(EXAMPLES)
     monkeypatch.delenv("REVIEW_REGISTER", raising=False)
+    printed = []
     for command, expected in commands:
         code = main(shlex.split(command)[1:])
-        _, err = capsys.readouterr()
+        out, err = capsys.readouterr()
         assert code == expected, f"{command}\n退出码 {code}：{err}"
+        printed += (out + err).splitlines()
     assert (tmp_path / "review-register.sqlite").exists()
+    # The output the page shows is what the commands print (lines shortened with … aside).
+    text = (ROOT / "docs" / "flow.md").read_text(encoding="utf-8")
+    shown = [line for block in re.findall(r"```text\n(.*?)```", text, flags=re.S)
+             for line in block.splitlines() if line.strip() and "…" not in line]
+    assert len(shown) > 20
+    missing = [line for line in shown if line not in printed]
+    assert missing == [], "docs/flow.md 中的输出与命令实际输出不符：\n" + "\n".join(missing)
