@@ -25,6 +25,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any, Iterable, Mapping, Optional
 
+from . import deadlines
 from .errors import Problem, ReviewError, ReviewInputError, TransitionRefused
 from .escalation import (
     CHOICE_LABELS,
@@ -37,6 +38,7 @@ from .escalation import (
     head_options,
 )
 from .intake import parse_packet
+from .materials import MissingMaterial, missing_materials, readiness_problems
 from .packet import CasePacket
 from .register import Entry, Register
 from .result import OUTCOME_LABELS, ReviewResult
@@ -445,17 +447,8 @@ def _iso(day: Optional[date]) -> Optional[str]:
     return day.isoformat() if day else None
 
 
-def _material_cls():
-    try:
-        from .materials import MissingMaterial
-    except ImportError:  # until review/materials.py lands
-        from .documents import MissingMaterial
-    return MissingMaterial
-
-
-def _materials(raw: list) -> list:
-    cls = _material_cls()
-    return [cls.coerce(m) for m in raw]
+def _materials(raw: list) -> list[MissingMaterial]:
+    return [MissingMaterial.coerce(m) for m in raw]
 
 
 def _material_dict(m) -> dict:
@@ -464,25 +457,8 @@ def _material_dict(m) -> dict:
     return {"name": m.name, "requirement": getattr(m, "requirement", ""), "basis": getattr(m, "basis", "")}
 
 
-def _missing_materials(packet: CasePacket, profile: str) -> list:
-    try:
-        from .materials import missing_materials
-    except ImportError:  # until review/materials.py lands
-        return []
+def _missing_materials(packet: CasePacket, profile: str) -> list[MissingMaterial]:
     return list(missing_materials(packet, profile=profile))
-
-
-def _readiness_problems(packet: CasePacket) -> list[str]:
-    try:
-        from .materials import readiness_problems
-    except ImportError:  # until review/materials.py lands; seed 003: 完成调查、形成拟处理意见后启动
-        out = []
-        if packet.timeline.investigation_end is None:
-            out.append("调查尚未终结（未填写调查终结日期）")
-        if not packet.decision.measures:
-            out.append("尚未形成拟作出的处理决定（未填写拟采取的处理措施）")
-        return out
-    return list(readiness_problems(packet))
 
 
 @lru_cache(maxsize=1)
@@ -501,11 +477,7 @@ def _check_profile(name: str, on: date) -> None:
 
 
 def _review_due(started: date, params: dict, calendar: Calendar, extended_by: int = 0) -> date:
-    try:
-        from .deadlines import review_deadline
-    except ImportError:  # until review/deadlines.py lands
-        return calendar.add(started, int(params["review_days"]) + extended_by)
-    return review_deadline(started, params, calendar, extended_by=extended_by).due
+    return deadlines.review_deadline(started, params, calendar, extended_by=extended_by).due
 
 
 def _packet_of(packet: CasePacket | Mapping[str, Any]) -> CasePacket:
@@ -584,7 +556,7 @@ def submit(register: Register, packet: CasePacket | Mapping[str, Any], *, on: da
                 f"案件 {case_id} 已于 {state.rounds[0].submitted_on.isoformat()} 送审，当前状态为“{state.state.label}”，"
                 f"不能再次送审。现在可以：{'、'.join(f'{STEP_LABELS[a]}（{a}）' for a in state.allowed) or '无（流程已结束）'}。",
                 case_id=case_id, state=state.state.value, allowed=state.allowed)
-        problems = _readiness_problems(packet)
+        problems = readiness_problems(packet)
         if problems:
             raise TransitionRefused(
                 f"案件 {case_id} 尚不能送法制审核（应在调查终结、形成拟处理意见后启动）：{'；'.join(problems)}。",
@@ -606,7 +578,7 @@ def supplement(register: Register, case_id: str, packet: CasePacket | Mapping[st
         state = _require(replay(tx.history()), case_id, "supplement")
         _same_case(state, packet)
         _not_before(state, on, "补正")
-        problems = _readiness_problems(packet)
+        problems = readiness_problems(packet)
         if problems:
             raise _refuse(state, case_id, "补正材料", "；".join(problems))
         missing = _missing_materials(packet, state.profile)
@@ -683,7 +655,7 @@ def resubmit(register: Register, case_id: str, packet: CasePacket | Mapping[str,
         state = _require(replay(tx.history()), case_id, "resubmit")
         _same_case(state, packet)
         _not_before(state, on, "重新送审")
-        problems = _readiness_problems(packet)
+        problems = readiness_problems(packet)
         if problems:
             raise _refuse(state, case_id, "重新送审", "；".join(problems))
         missing = _missing_materials(packet, state.profile)
@@ -989,39 +961,25 @@ def _due_dict(d) -> dict:
             "basis": d.deadline.basis}
 
 
-def _deadlines_module():
-    try:
-        from . import deadlines
-    except ImportError:  # until review/deadlines.py lands: no time limits reported
-        return None
-    return deadlines
-
-
 def _round_states(state: CaseState, r: Round, today: date, calendar: Calendar) -> list:
     """The review time limit of one round, and the revision time limit its opinion set."""
-    dl = _deadlines_module()
-    if dl is None:
-        return []
     params = _params(state.profile)
     out = []
     if r.started_on is not None:
-        deadline = dl.review_deadline(r.started_on, params, calendar, extended_by=r.extended_by)
-        out.append(dl.assess(deadline, today, calendar, done_on=r.opinion_on))
+        deadline = deadlines.review_deadline(r.started_on, params, calendar, extended_by=r.extended_by)
+        out.append(deadlines.assess(deadline, today, calendar, done_on=r.opinion_on))
     needs_revision = (r.opinion is not None and r.effective_outcome in ("revise", "disapprove")
                       and r.open_disputes == [] and (r.objection == [] or r.settled_on or r.head_decision))
     if needs_revision and state.state != CaseStateName.in_negotiation:
         later = next((x for x in state.rounds if x.number == r.number + 1), None)
-        deadline = dl.revision_deadline(r.result_on, params, calendar)
-        out.append(dl.assess(deadline, today, calendar, done_on=later.submitted_on if later else None))
+        deadline = deadlines.revision_deadline(r.result_on, params, calendar)
+        out.append(deadlines.assess(deadline, today, calendar, done_on=later.submitted_on if later else None))
     return out
 
 
 def _case_states(state: CaseState, today: date, calendar: Calendar,
                  keys: tuple[str, ...] = ("hearing_request", "hearing_notice", "decision_limit")) -> list:
     """Time limits the packet's own timeline sets (hearing, Art. 64; decision within 90 days, Art. 60)."""
-    dl = _deadlines_module()
-    if dl is None:
-        return []
     t = state.packet.timeline
     done = {
         "hearing_request": t.hearing_requested,
@@ -1029,24 +987,24 @@ def _case_states(state: CaseState, today: date, calendar: Calendar,
         "decision_limit": state.decided_on or state.transferred_on,
     }
     out = []
-    for deadline in dl.packet_deadlines(state.packet, _params(state.profile), calendar):
+    for deadline in deadlines.packet_deadlines(state.packet, _params(state.profile), calendar):
         if deadline.key not in keys:
             continue
         if deadline.key == "hearing_request" and t.hearing_requested is None:
             continue  # a party who did not ask for a hearing missed nothing the agency must track
-        out.append(dl.assess(deadline, today, calendar, done_on=done.get(deadline.key)))
+        out.append(deadlines.assess(deadline, today, calendar, done_on=done.get(deadline.key)))
     return out
 
 
 def _status_of(state: CaseState, today: date, calendar: Calendar) -> CaseStatus:
-    deadlines = []
+    limits = []
     for r in state.rounds:
-        deadlines += _round_states(state, r, today, calendar)
-    deadlines += _case_states(state, today, calendar)
+        limits += _round_states(state, r, today, calendar)
+    limits += _case_states(state, today, calendar)
     if state.state in FINAL_STATES:
         # Nothing is open once the case is decided or transferred; what was met or missed stays shown.
-        deadlines = [d for d in deadlines if d.status not in _OPEN]
-    return CaseStatus(case_id=state.case_id, state=state.state, rounds=state.rounds, deadlines=deadlines,
+        limits = [d for d in limits if d.status not in _OPEN]
+    return CaseStatus(case_id=state.case_id, state=state.state, rounds=state.rounds, deadlines=limits,
                       warnings=calendar.warnings(), allowed=allowed_steps(state), missing=state.missing, case=state)
 
 

@@ -270,6 +270,25 @@ def test_incomplete_intake_then_supplement_starts_the_clock(reg, monkeypatch):
     assert state.review_due == D(2025, 10, 10)
 
 
+def test_intake_lists_every_missing_material_at_once(reg):
+    # Seed 003 / domain.md flow 2: an incomplete packet gets ONE notice listing everything missing.
+    packet = clean()
+    packet["documents"] = [d for d in packet["documents"] if d["name"] != "调查终结报告"]
+    next(d for d in packet["documents"] if d["name"] == "送达回证")["signed"] = False
+    state = flow.submit(reg, packet, on=D(2025, 4, 25))
+    assert state.state == S.incomplete and state.review_due is None
+    [notice] = [e for e in reg.history(CLEAN_CASE) if e.kind == "intake_notice"]
+    assert [m["name"] for m in notice.payload["missing"]] == ["调查终结报告", "送达回证"]
+    assert "未签名" in notice.payload["missing"][1]["requirement"]
+    packet["documents"].append({"name": "调查终结报告"})
+    state = flow.supplement(reg, CLEAN_CASE, packet, on=D(2025, 4, 28))
+    assert state.state == S.incomplete and [m.name for m in state.missing] == ["送达回证"]
+    state = flow.supplement(reg, CLEAN_CASE, clean(), on=D(2025, 4, 29))
+    assert state.state == S.under_review and state.missing == []
+    # Clock from 29 Apr 2025: 30 Apr, then 1-5 May off (2025 notice), 6, 7, 8, 9 May.
+    assert state.current_round.started_on == D(2025, 4, 29) and state.review_due == D(2025, 5, 9)
+
+
 def test_submission_refused_before_investigation_ends(reg):
     packet = clean()
     del packet["timeline"]["investigation_end"]
@@ -636,11 +655,10 @@ def test_two_threads_submitting_and_issuing_serialize(reg):
     assert reg.verify().ok
 
 
-# ---------------------------------------------------------------- status and time limits (review/deadlines.py)
+# ---------------------------------------------------------------- status and time limits
 
 
 def test_status_follows_the_review_clock_across_the_holiday(reg):
-    pytest.importorskip("review.deadlines")
     flow.submit(reg, revise_packet(), on=D(2025, 9, 26))
 
     def review_limit(today):
@@ -665,20 +683,18 @@ def test_status_follows_the_review_clock_across_the_holiday(reg):
 
 
 def test_status_warns_when_the_holiday_calendar_is_guessed(reg):
-    pytest.importorskip("review.deadlines")
     flow.submit(reg, clean(), on=D(2027, 1, 4))
     status = flow.status(reg, CLEAN_CASE, today=D(2027, 1, 5))
     assert any("2027" in w for w in status.warnings)
 
 
 def test_due_lists_open_limits_overdue_first(reg):
-    pytest.importorskip("review.deadlines")
     other = revise_packet()
     flow.submit(reg, other, on=D(2025, 4, 1))  # 5 working days: 2, 3, 7, 8, 9 Apr (4-6 Apr 清明 off)
     flow.submit(reg, clean(), on=D(2025, 4, 25))  # 27 Apr (Sunday worked), 28, 29, 30, 6 May (1-5 May off)
-    flow.submit(reg, clean() | {"case_id": "长市监罚〔2025〕102号"}, on=D(2025, 4, 25))
-    flow.issue_opinion(reg, "长市监罚〔2025〕102号", on=D(2025, 4, 28))
-    flow.decide(reg, "长市监罚〔2025〕102号", on=D(2025, 4, 29))
+    flow.submit(reg, clean(), case_id="登记-102", on=D(2025, 4, 25))  # register id other than the case number
+    flow.issue_opinion(reg, "登记-102", on=D(2025, 4, 28))
+    flow.decide(reg, "登记-102", on=D(2025, 4, 29))
     listed = flow.due(reg, today=D(2025, 4, 30))
     first, second = listed[0], listed[1]
     assert (first[0], first[1].deadline.key, first[1].status) == (REVISE_CASE, "review", "overdue")
@@ -686,11 +702,10 @@ def test_due_lists_open_limits_overdue_first(reg):
     assert (second[0], second[1].deadline.key, second[1].deadline.due) == (CLEAN_CASE, "review", D(2025, 5, 6))
     assert second[1].workdays_left == 1
     assert all(d.status in ("pending", "due_today", "overdue") for _, d in listed)
-    assert "长市监罚〔2025〕102号" not in {case for case, _ in listed}  # decided: nothing open
+    assert "登记-102" not in {case for case, _ in listed}  # decided: nothing open
 
 
 def test_escalation_note_lists_the_time_limits(reg, monkeypatch):
-    pytest.importorskip("review.deadlines")
     note = _escalate(reg, monkeypatch)
     labels = {line.label for line in note.deadlines}
     assert "法制审核期限" in labels and "作出决定期限" in labels
