@@ -19,6 +19,7 @@ from pytest_bdd import given, parsers, then, when
 import review
 from conftest import EXAMPLES, ROOT, clean
 from review import coverage as rule_coverage
+from review import deadlines
 from review.result import OUTCOME_LABELS, STATUS_LABELS
 
 Q = r"[“\"](?P<{}>[^”\"]+)[”\"]"
@@ -187,6 +188,37 @@ def run_review(ctx):
             rule_coverage.record(ctx["scenario"], rule_id, "observed")
         for trigger in ctx["result"].major.triggers:
             rule_coverage.record(ctx["scenario"], trigger.id, "observed")
+
+
+@then(parsers.re(f"案卷的{q('label')}(届满日为|最迟应于) ?(?P<day>\\d{{4}}-\\d{{2}}-\\d{{2}})( ?通知)?"))
+def packet_deadline_due(ctx, label, day):
+    """A limit the packet's own timeline sets (Art. 60, 64, 85; publication), on the working-day calendar."""
+    found = _packet_deadline(ctx, label)
+    assert found.due == date.fromisoformat(day), f"{found.label}：{found.due} 届满（自 {found.start} 起 {found.amount} 个{'工作日' if found.unit == 'workdays' else '日'}）"
+
+
+@then(parsers.re(f"案卷没有{q('label')}"))
+def packet_deadline_absent(ctx, label):
+    found = [d.label for d in _packet_deadlines(ctx)]
+    assert label not in found, f"案卷有“{label}”；案卷的期限：{'、'.join(found)}"
+
+
+def _packet_deadlines(ctx) -> list:
+    _result(ctx)  # the same packet the review read, already validated
+    packet = review.parse_packet(ctx["packet"])
+    catalogue = _book(ctx).catalogue
+    params = catalogue.params(ctx["profile"] or packet.agency.profile or "national")
+    return deadlines.packet_deadlines(packet, params, deadlines.Calendar())
+
+
+def _packet_deadline(ctx, label: str):
+    known = set(deadlines.LABELS.values())
+    if label not in known:
+        raise AssertionError(f"没有期限“{label}”{_close(label, known)}")
+    found = [d for d in _packet_deadlines(ctx) if d.label == label]
+    if not found:
+        raise AssertionError(f"案卷没有“{label}”：其起算日未记载")
+    return found[0]
 
 
 def _rule_known(rule_id: str, ctx=None, kind: str = "any") -> None:

@@ -88,3 +88,12 @@ def test_one_past_the_end_appends_and_further_is_refused():
     assert f"列表只有 {count + 1} 项" in text
     text = failure(bdd_steps.delete_field, ctx, f"officers[{count + 5}]")
     assert "不存在" in text
+
+
+def test_unknown_deadline_lists_close_matches():
+    ctx = fresh()
+    bdd_steps.run_review(ctx)
+    text = failure(bdd_steps.packet_deadline_due, ctx, "公示期", "2025-05-20")
+    assert "没有期限“公示期”" in text and "公示期限" in text
+    text = failure(bdd_steps.packet_deadline_due, ctx, "听证通知期限", "2025-05-20")
+    assert "起算日未记载" in text
