@@ -46,7 +46,7 @@ from .workdays import Calendar
 
 __all__ = [
     "CaseState", "CaseStateName", "CaseStatus", "HistoryError", "Round", "TransitionRefused",
-    "STEP_LABELS", "allowed_steps", "decide", "due", "escalate", "extend", "head_decide", "issue_opinion",
+    "STEP_LABELS", "allowed_steps", "build_note", "decide", "due", "escalate", "extend", "head_decide", "issue_opinion",
     "negotiate", "object_to", "replay", "resubmit", "status", "submit", "supplement", "transfer",
 ]
 
