@@ -248,9 +248,17 @@ def test_submit_writes_the_notice_when_materials_are_missing(run, tmp_path):
 # ---------------------------------------------------------------- the README section runs as written
 
 
+def flow_section() -> str:
+    """README's section on the review flow, up to the next top-level heading."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index("## The review flow")
+    end = text.find("\n## ", start + 1)
+    return text[start:end if end != -1 else None]
+
+
 def doc_commands() -> list[tuple[str, int]]:
-    """`review …` lines of docs/flow.md's shell blocks, with the exit code a trailing `# 退出码 N` names (else 0)."""
-    text = (ROOT / "docs" / "flow.md").read_text(encoding="utf-8")
+    """`review …` lines of the README flow section's shell blocks, with the exit code a trailing `# 退出码 N` names (else 0)."""
+    text = flow_section()
     out = []
     for block in re.findall(r"```sh\n(.*?)```", text, flags=re.S):
         joined = block.replace("\\\n", " ")
@@ -278,9 +286,9 @@ def test_the_documented_example_runs(tmp_path, monkeypatch, capsys):
         printed += (out + err).splitlines()
     assert (tmp_path / "review-register.sqlite").exists()
     # The output the page shows is what the commands print (lines shortened with … aside).
-    text = (ROOT / "docs" / "flow.md").read_text(encoding="utf-8")
+    text = flow_section()
     shown = [line for block in re.findall(r"```text\n(.*?)```", text, flags=re.S)
              for line in block.splitlines() if line.strip() and "…" not in line]
     assert len(shown) > 20
     missing = [line for line in shown if line not in printed]
-    assert missing == [], "docs/flow.md 中的输出与命令实际输出不符：\n" + "\n".join(missing)
+    assert missing == [], "README 审核流程一节中的输出与命令实际输出不符：\n" + "\n".join(missing)
