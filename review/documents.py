@@ -384,6 +384,51 @@ def _quoted(citations: Iterable[Any]) -> list[dict]:
     ]
 
 
+def _head_options(note: Any, packet: CasePacket, outcome_label: str, other: str) -> list[dict]:
+    """The head's choices as the flow offers them (checklists/escalation.yaml), one wording for both.
+
+    A note from the flow carries its options, collective discussion marked 应当 when Art. 57
+    requires it; a hand-written note gets the same options worked out from the packet's flags.
+    """
+    options = _get(note, "options", default=None)
+    if not options:
+        from .escalation import head_options
+
+        required = bool(packet.flags.complex_case or packet.flags.grave_violation)
+        options = head_options(outcome_label, collective_required=required)
+    decision = _get(note, "head_decision", default=None)
+    chosen = {_get(decision, "choice", default=None)} if decision is not None else set()
+    if decision is not None and _get(decision, "collective_discussion_on", default=None):
+        chosen.add("collective_discussion")
+    lines = []
+    for option in options:
+        label, basis = _get(option, "label", default=""), _get(option, "basis", default="")
+        lines.append({"text": f"{label}（{basis}）" if basis else label,
+                      "mark": "☑" if _get(option, "key", default=None) in chosen else "□"})
+    return lines + [{"text": other, "mark": "□"}]
+
+
+def _deadline_line(deadline: Any) -> str:
+    """「法制审核期限：…届满，尚余 N 个工作日」; the flow's status text may already start with the label."""
+    label, status = _get(deadline, "label", default=""), _get(deadline, "status", default="")
+    return status if status.startswith(f"{label}：") else f"{label}：{status}"
+
+
+def _head_decision(note: Any) -> Optional[dict]:
+    """The head's decision once the flow has recorded it, so the archived note shows it."""
+    decision = _get(note, "head_decision", default=None)
+    if decision is None:
+        return None
+    collective = _get(decision, "collective_discussion_on", default=None)
+    return {
+        "choice": _get(decision, "choice_label", "choice", default=""),
+        "reason": _sentence(_get(decision, "reason", default="")),
+        "by": _get(decision, "decided_by", default=""),
+        "on": cn_date(_get(decision, "decided_on", default=None)),
+        "collective": cn_date(collective) if collective else "",
+    }
+
+
 def escalation_view(
     note: Any,
     packet: CasePacket,
@@ -447,7 +492,12 @@ def escalation_view(
         "settled_heading": words["settled_heading"],
         "settled": settled,
         "no_settled": words["no_settled"],
-        "options": [_fill(o, outcome=outcome_label) for o in words["options"]],
+        "proposed_decision": _get(note, "proposed_decision", default=None) or packet.decision.summary or "",
+        "deadlines_heading": words["deadlines_heading"],
+        "deadlines": [_deadline_line(d) for d in _get(note, "deadlines", default=[])],
+        "no_deadlines": words["no_deadlines"],
+        "options": _head_options(note, packet, outcome_label, words["other_option"]),
+        "head_decision": _head_decision(note),
         "decision_heading": words["decision_heading"],
         "signature": words["signature"],
         "reviewer_signature": words["reviewer_signature"],

@@ -87,8 +87,8 @@ _LIMITS = {"case_id": 200, "kind": 64, "actor": 200}  # column lengths, checked 
 # is shown as written.
 KIND_LABELS = {
     "submitted": "送审",
-    "intake_notice": "收件通知",
-    "completed": "材料补齐",
+    "intake_notice": "补正材料通知",
+    "supplemented": "补正材料",
     "review_started": "开始审核",
     "opinion": "审核意见",
     "resubmitted": "重新送审",
@@ -98,6 +98,7 @@ KIND_LABELS = {
     "head_decision": "负责人决定",
     "decided": "作出决定",
     "extension": "延长审核期限",
+    "transferred": "移送司法机关",
 }
 
 

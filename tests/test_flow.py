@@ -585,6 +585,34 @@ def test_escalation_note_renders_as_the_document(reg, monkeypatch):
         assert "钱坤".encode() in review.documents.render("escalation", view, fmt)
 
 
+def test_the_decided_note_shows_the_heads_choice_the_time_limits_and_art_57(reg, monkeypatch):
+    # A complex case (Art. 57): collective discussion is 应当; once the head decides after it,
+    # the archived document ticks the options chosen and fills the decision block.
+    _escalate(reg, monkeypatch, complex_case=True)
+    flow.head_decide(reg, REVISE_CASE, choice="adopt_reviewer", reason="证件过期属实", on=D(2025, 4, 10),
+                     decided_by="支队长张明", collective_discussion_on=D(2025, 4, 10))
+    state = flow.replay(reg.history(REVISE_CASE))
+    note = state.current_round.escalation
+    text = review.documents.render("escalation", escalation_view(note, state.packet, state.current_round.opinion,
+                                                                issued_on=D(2025, 4, 9)), "md").decode()
+    assert "- ☑ 采纳法制审核意见" in text and "- ☑ 应当提请负责人集体讨论决定" in text
+    assert "- □ 采纳承办机构意见" in text
+    assert "负责人意见：采纳法制审核意见。（经2025年4月10日负责人集体讨论）" in text
+    assert "理由：证件过期属实。" in text and "支队长张明" in text
+    # Submitted 1 April 2025: 5 working days, 4 April (清明) not counted → 9 April.
+    assert "- 法制审核期限：2025年4月9日届满" in text
+    assert "＿＿＿＿年" not in text.split("五、")[-1]  # no blank signature line once decided
+    import io
+
+    import docx
+
+    word = docx.Document(io.BytesIO(review.documents.render(
+        "escalation", escalation_view(note, state.packet, state.current_round.opinion, issued_on=D(2025, 4, 9)), "docx")))
+    paragraphs = [p.text for p in word.paragraphs]
+    assert "理由：证件过期属实。" in paragraphs and "行政机关负责人（签名）：支队长张明" in paragraphs
+    assert not any("{%" in p for p in paragraphs)
+
+
 # ---------------------------------------------------------------- atomicity and concurrency
 
 

@@ -613,3 +613,16 @@ def test_threads_sharing_one_register(register):
     assert [e.seq for e in history] == list(range(1, 61))
     assert sorted(e.payload["position"] for e in history) == list(range(60))
     assert register.verify().ok
+
+
+def test_every_kind_the_flow_writes_has_a_chinese_label():
+    # `review register show` prints kind_label(kind); a kind without a label would print raw English.
+    import inspect
+    import re
+
+    from review import flow
+    from review.register import KIND_LABELS
+
+    written = set(re.findall(r"\btx\.append\(\s*\"([a-z_]+)\"", inspect.getsource(flow)))
+    assert {"submitted", "opinion", "decided"} <= written
+    assert sorted(written - set(KIND_LABELS)) == []
