@@ -22,12 +22,12 @@ from .escalation import EscalationNote
 from .errors import TransitionRefused
 from .flow import (
     decide, due, escalate, extend, head_decide, issue_opinion, negotiate, object_to, replay, resubmit, status,
-    submit, supplement, transfer,
+    publish, submit, supplement, transfer,
 )
 
 __all__ = [
     "EscalationNote", "TransitionRefused", "decide", "due", "escalate", "extend", "head_decide", "issue_opinion",
-    "negotiate", "object_to", "replay", "resubmit", "status", "submit", "supplement", "transfer",
+    "negotiate", "object_to", "publish", "replay", "resubmit", "status", "submit", "supplement", "transfer",
 ]
 
 __all__ += [

@@ -145,17 +145,22 @@ def packet_deadlines(packet: CasePacket, params: Mapping[str, Any], calendar: Ca
             "法律、法规、规章另有规定的，从其规定。",
         ))
     if t.decision_date is not None:
-        penalty_or_licence = packet.category in (Category.penalty, Category.licence)
-        amount = int(params["publication_workdays_penalty_licence" if penalty_or_licence else "publication_workdays_other"])
-        out.append(Deadline(
-            "publication", LABELS["publication"], t.decision_date, calendar.add(t.decision_date, amount), amount,
+        out.append(publication_deadline(t.decision_date, packet.category, params, calendar))
+    return out
+
+
+def publication_deadline(decided_on: date, category: Category, params: Mapping[str, Any], calendar: Calendar) -> Deadline:
+    """公示: from the day the decision is made (the packet's planned date, or the flow's recorded one)."""
+    penalty_or_licence = category in (Category.penalty, Category.licence)
+    amount = int(params["publication_workdays_penalty_licence" if penalty_or_licence else "publication_workdays_other"])
+    return Deadline(
+            "publication", LABELS["publication"], decided_on, calendar.add(decided_on, amount), amount,
             "workdays",
             "《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》"
             "（国办发〔2018〕118号）：行政执法机关要在执法决定作出之日起20个工作日内，向社会公布执法机关、执法对象、"
             "执法类别、执法结论等信息，接受社会监督，行政许可、行政处罚的执法决定信息要在执法决定作出之日起7个工作日内公开，"
             "但法律、行政法规另有规定的除外。",
-        ))
-    return out
+    )
 
 
 def assess(deadline: Deadline, today: date, calendar: Calendar, done_on: Optional[date] = None) -> DueState:

@@ -47,7 +47,7 @@ from .workdays import Calendar
 __all__ = [
     "CaseState", "CaseStateName", "CaseStatus", "HistoryError", "Round", "TransitionRefused",
     "STEP_LABELS", "allowed_steps", "build_note", "decide", "due", "escalate", "extend", "head_decide", "issue_opinion",
-    "negotiate", "object_to", "replay", "resubmit", "status", "submit", "supplement", "transfer",
+    "negotiate", "object_to", "publish", "replay", "resubmit", "status", "submit", "supplement", "transfer",
 ]
 
 
@@ -90,6 +90,7 @@ STEP_LABELS = {
     "head_decide": "负责人决定",
     "decide": "作出决定",
     "transfer": "移送司法机关",
+    "publish": "公示执法决定",
 }
 
 FINAL_STATES = (CaseStateName.decided, CaseStateName.transferred)
@@ -215,6 +216,8 @@ class CaseState:
     decision_number: Optional[str] = None
     transferred_on: Optional[date] = None
     transferred_to: Optional[str] = None
+    published_on: Optional[date] = None
+    published_channel: Optional[str] = None
     last_on: Optional[date] = None  # the latest business date in the history
     entries: int = 0
 
@@ -287,6 +290,8 @@ def allowed_steps(state: CaseState) -> list[str]:
         return ["negotiate", "escalate"]
     if s == CaseStateName.escalated:
         return ["head_decide"]
+    if s == CaseStateName.decided and state.published_on is None:
+        return ["publish"]
     return []
 
 
@@ -436,6 +441,12 @@ def _apply(state: Optional[CaseState], kind: str, p: dict, case_id: str):
         state.transferred_on = _d(p["on"])
         state.transferred_to = p["to"]
         state.state = S.transferred
+        return state
+    if kind == "published":
+        if "publish" not in allowed_steps(state):
+            return f"状态为“{s.label}”时不能登记公示"
+        state.published_on = _d(p["on"])
+        state.published_channel = p["channel"]
         return state
     return f"未知的记录种类“{kind}”"
 
@@ -911,6 +922,24 @@ def transfer(register: Register, case_id: str, *, on: date, to: str, actor: Opti
         return replay(tx.history())
 
 
+def publish(register: Register, case_id: str, *, on: date, channel: str, actor: Optional[str] = None) -> CaseState:
+    """公示执法决定: closes the publication time limit that runs from the decision (国办发〔2018〕118号)."""
+    on = _date(on, "on")
+    if not _text(channel):
+        raise ReviewInputError(f"案件 {case_id} 公示", [Problem("channel", "请填写公示渠道（如本机关门户网站）")])
+    with register.case(case_id) as tx:
+        state = replay(tx.history())
+        why = ""
+        if state is not None and state.state != CaseStateName.decided:
+            why = "执法决定尚未作出，不能公示" if state.state not in FINAL_STATES else f"本案{state.state.label}"
+        elif state is not None and state.published_on is not None:
+            why = f"本案已于 {state.published_on.isoformat()} 公示"
+        state = _require(state, case_id, "publish", why)
+        _not_before(state, on, "公示")
+        tx.append("published", {"on": on, "channel": channel.strip()}, actor)
+        return replay(tx.history())
+
+
 # ---------------------------------------------------------------- status and time limits
 
 
@@ -948,6 +977,8 @@ class CaseStatus:
             "decision_number": self.case.decision_number,
             "transferred_on": _iso(self.case.transferred_on),
             "transferred_to": self.case.transferred_to,
+            "published_on": _iso(self.case.published_on),
+            "published_channel": self.case.published_channel,
         }
 
 
@@ -1002,8 +1033,12 @@ def _status_of(state: CaseState, today: date, calendar: Calendar) -> CaseStatus:
         limits += _round_states(state, r, today, calendar)
     limits += _case_states(state, today, calendar)
     if state.state in FINAL_STATES:
-        # Nothing is open once the case is decided or transferred; what was met or missed stays shown.
+        # Nothing of the review is open once the case is decided or transferred; what was met or
+        # missed stays shown. Publication only starts then, and stays open until it is recorded.
         limits = [d for d in limits if d.status not in _OPEN]
+    if state.decided_on is not None:
+        deadline = deadlines.publication_deadline(state.decided_on, state.packet.category, _params(state.profile), calendar)
+        limits.append(deadlines.assess(deadline, today, calendar, done_on=state.published_on))
     return CaseStatus(case_id=state.case_id, state=state.state, rounds=state.rounds, deadlines=limits,
                       warnings=calendar.warnings(), allowed=allowed_steps(state), missing=state.missing, case=state)
 
@@ -1027,7 +1062,7 @@ def due(register: Register, *, today: date, calendar: Optional[Calendar] = None)
     out = []
     for case_id in register.case_ids():
         state = replay(register.history(case_id))
-        if state is None or state.state in FINAL_STATES:
+        if state is None:
             continue
         for d in _status_of(state, today, calendar).deadlines:
             if d.status in _OPEN:

@@ -99,6 +99,7 @@ KIND_LABELS = {
     "decided": "作出决定",
     "extension": "延长审核期限",
     "transferred": "移送司法机关",
+    "published": "公示执法决定",
 }
 
 

@@ -90,11 +90,13 @@ def reach(reg, state: str, monkeypatch) -> str:
         _missing(monkeypatch)
         flow.submit(reg, clean(), on=D(2025, 4, 25))
         return CLEAN_CASE
-    if state in ("approved", "decided"):
+    if state in ("approved", "decided", "published"):
         flow.submit(reg, clean(), on=D(2025, 4, 25))
         flow.issue_opinion(reg, CLEAN_CASE, on=D(2025, 4, 28))
-        if state == "decided":
+        if state in ("decided", "published"):
             flow.decide(reg, CLEAN_CASE, on=D(2025, 5, 9), decision_number="长市监罚决〔2025〕101号")
+        if state == "published":
+            flow.publish(reg, CLEAN_CASE, on=D(2025, 5, 14), channel="长治市市场监督管理局门户网站")
         return CLEAN_CASE
     if state in ("transfer_opinion", "transferred"):
         flow.submit(reg, clean(), on=D(2025, 4, 25))
@@ -136,6 +138,7 @@ STEPS = {
                                                    decided_by="局长 周某"),
     "decide": lambda reg, c: flow.decide(reg, c, on=LATE),
     "transfer": lambda reg, c: flow.transfer(reg, c, on=LATE, to="公安机关"),
+    "publish": lambda reg, c: flow.publish(reg, c, on=LATE, channel="门户网站"),
 }
 
 # What may follow each state (flow_spec.md section 4), written out by hand.
@@ -148,10 +151,11 @@ ALLOWED = {
     "in_negotiation": {"negotiate", "escalate"},
     "escalated": {"head_decide"},
     "head_decided": {"resubmit"},  # head adopted the reviewer's 建议修改
-    "decided": set(),
+    "decided": {"publish"},  # publication runs from the decision (国办发〔2018〕118号)
+    "published": set(),
     "transferred": set(),
 }
-RESTING = {"approved": "opinion_issued", "transfer_opinion": "opinion_issued"}
+RESTING = {"approved": "opinion_issued", "transfer_opinion": "opinion_issued", "published": "decided"}
 
 
 @pytest.mark.parametrize("state", sorted(ALLOWED))
@@ -190,6 +194,7 @@ TRANSITIONS = [
     ("in_negotiation", "escalate", "escalated"),
     ("escalated", "head_decide", "head_decided"),
     ("head_decided", "resubmit", "under_review"),
+    ("decided", "publish", "decided"),
 ]
 
 
@@ -730,7 +735,9 @@ def test_due_lists_open_limits_overdue_first(reg):
     assert (second[0], second[1].deadline.key, second[1].deadline.due) == (CLEAN_CASE, "review", D(2025, 5, 6))
     assert second[1].workdays_left == 1
     assert all(d.status in ("pending", "due_today", "overdue") for _, d in listed)
-    assert "登记-102" not in {case for case, _ in listed}  # decided: nothing open
+    # Decided: only publication is open, 7 working days from 29 April past May Day (1-5 May):
+    # 30 Apr, 6, 7, 8, 9, 12, 13 May.
+    assert [(d.deadline.key, d.deadline.due) for case, d in listed if case == "登记-102"] == [("publication", D(2025, 5, 13))]
 
 
 def test_escalation_note_lists_the_time_limits(reg, monkeypatch):
@@ -739,3 +746,36 @@ def test_escalation_note_lists_the_time_limits(reg, monkeypatch):
     assert "法制审核期限" in labels and "作出决定期限" in labels
     review_line = next(line for line in note.deadlines if line.label == "法制审核期限")
     assert review_line.due == D(2025, 4, 9) and review_line.status
+
+
+# ---------------------------------------------------------------- publication after the decision
+
+
+def test_publication_limit_runs_from_the_decision_and_closes_when_published(reg):
+    # Decided Friday 26 Sep 2025; a penalty is published within 7 working days (国办发〔2018〕118号):
+    # 28 Sep (make-up Sunday), 29, 30 Sep, [1-8 Oct National Day], 9, 10, 11 Oct (make-up Saturday), 13 Oct.
+    flow.submit(reg, clean(), on=D(2025, 9, 19))
+    flow.issue_opinion(reg, CLEAN_CASE, on=D(2025, 9, 22))
+    before = n(reg, CLEAN_CASE)
+    with pytest.raises(TransitionRefused) as refused:  # nothing to publish before the decision
+        flow.publish(reg, CLEAN_CASE, on=D(2025, 9, 23), channel="门户网站")
+    assert "执法决定尚未作出" in str(refused.value) and n(reg, CLEAN_CASE) == before
+    flow.decide(reg, CLEAN_CASE, on=D(2025, 9, 26))
+    [(case, limit)] = flow.due(reg, today=D(2025, 10, 15))
+    assert case == CLEAN_CASE and limit.deadline.key == "publication" and limit.deadline.due == D(2025, 10, 13)
+    assert (limit.status, limit.workdays_overdue) == ("overdue", 2)  # 14 and 15 October
+    flow.publish(reg, CLEAN_CASE, on=D(2025, 10, 14), channel="长治市市场监督管理局门户网站")
+    assert flow.due(reg, today=D(2025, 10, 20)) == []
+    [published] = [d for d in flow.status(reg, CLEAN_CASE, today=D(2025, 10, 20)).deadlines if d.deadline.key == "publication"]
+    assert (published.status, published.workdays_overdue, published.done_on) == ("missed", 1, D(2025, 10, 14))
+    with pytest.raises(TransitionRefused) as again:
+        flow.publish(reg, CLEAN_CASE, on=D(2025, 10, 20), channel="门户网站")
+    assert "流程已结束" in str(again.value)
+
+
+def test_publish_needs_a_channel(reg, monkeypatch):
+    case = reach(reg, "decided", monkeypatch)
+    before = n(reg, case)
+    with pytest.raises(ReviewInputError) as bad:
+        flow.publish(reg, case, on=D(2025, 5, 12), channel=" ")
+    assert "公示渠道" in str(bad.value) and n(reg, case) == before

@@ -292,3 +292,19 @@ def test_the_documented_example_runs(tmp_path, monkeypatch, capsys):
     assert len(shown) > 20
     missing = [line for line in shown if line not in printed]
     assert missing == [], "README 审核流程一节中的输出与命令实际输出不符：\n" + "\n".join(missing)
+
+
+def test_publish_after_the_decision_closes_the_publication_limit(run):
+    packet, case = str(ROOT / "tests" / "data" / "clean_penalty.yaml"), "长市监罚〔2025〕101号"
+    assert run("submit", packet, "--on", "2025-04-25")[0] == 0
+    assert run("opinion", case, "--on", "2025-04-28")[0] == 0
+    code, _, err = run("publish", case, "--on", "2025-04-29", "--channel", "门户网站")
+    assert code == 2 and "执法决定尚未作出" in err and "Traceback" not in err
+    assert run("decide", case, "--on", "2025-05-09")[0] == 0
+    # A penalty is published within 7 working days of Friday 9 May 2025: 12-16 and 19, 20 May.
+    code, out, _ = run("due", "--today", "2025-05-22")
+    assert f"【逾期】{case}  公示期限：2025年5月20日届满，已逾期 2 个工作日" in out
+    code, out, _ = run("publish", case, "--on", "2025-05-20", "--channel", "长治市市场监督管理局门户网站")
+    assert code == 0 and "已于 2025年5月20日 在长治市市场监督管理局门户网站公示。" in out
+    assert "公示期限：2025年5月20日届满，已于2025年5月20日完成" in out
+    assert "没有正在计算的期限" in run("due", "--today", "2025-05-22")[1]

@@ -11,6 +11,7 @@
     review head-decide CASE       负责人决定
     review decide CASE            作出决定（第五十八条的关口）
     review transfer CASE          移送司法机关
+    review publish CASE           登记执法决定已公示
     review status CASE            案件现状与期限
     review due                    各案件正在计算的期限，逾期的在前
 
@@ -50,6 +51,7 @@ COMMANDS = {
     "head_decide": ("head-decide", "review head-decide {case} --choice adopt_reviewer|adopt_unit --reason 理由 --by 负责人"),
     "decide": ("decide", "review decide {case} --number 决定书文号"),
     "transfer": ("transfer", "review transfer {case} --to 司法机关"),
+    "publish": ("publish", "review publish {case} --channel 公示渠道"),
 }
 
 # What each next step means for the person reading the status.
@@ -64,6 +66,7 @@ NEXT_HINTS = {
     "head_decide": "负责人作出决定（可先集体讨论）",
     "decide": "审核已通过，可以作出决定",
     "transfer": "移送司法机关",
+    "publish": "在公示期限内公示执法决定后登记",
 }
 
 SIDES = {"reviewer": "reviewer", "法制审核机构": "reviewer", "审核机构": "reviewer", "法制审核": "reviewer",
@@ -173,6 +176,14 @@ def register(sub) -> None:
     p.add_argument("--to", default="", metavar="机关", help="接受移送的司法机关")
     _common(p)
     p.set_defaults(run=run_transfer)
+
+    p = sub.add_parser("publish", help="登记执法决定已公示",
+                       description="执法决定作出后按期公示（行政处罚、行政许可 7 个工作日，其他 20 个工作日，国办发〔2018〕118号）；"
+                       "登记公示日期和渠道，公示期限随之完成。")
+    p.add_argument("case_id", metavar="CASE", help="案件编号")
+    p.add_argument("--channel", default="", metavar="渠道", help="公示渠道，如本机关门户网站")
+    _common(p)
+    p.set_defaults(run=run_publish)
 
     p = sub.add_parser("status", help="查看案件现状、各轮经过与期限", description="案件状态、各轮送审与意见、期限（尚余或逾期的工作日）和下一步。")
     p.add_argument("case_id", metavar="CASE", help="案件编号")
@@ -423,6 +434,12 @@ def run_transfer(args) -> int:
     return _finish(args, "transfer", [f"已于 {_cn(status.case.transferred_on)} 移送{status.case.transferred_to}。"], status)
 
 
+def run_publish(args) -> int:
+    _, status = _step(args, "publish", lambda reg: flow.publish(
+        reg, args.case_id, on=_on(args), channel=args.channel, actor=args.actor))
+    return _finish(args, "publish", [f"已于 {_cn(status.case.published_on)} 在{status.case.published_channel}公示。"], status)
+
+
 # ---------------------------------------------------------------- reading
 
 
@@ -490,6 +507,8 @@ def render_status(status) -> str:
         lines.append(f"  {_cn(case.decided_on)} 作出决定{number}")
     if case.transferred_on:
         lines.append(f"  {_cn(case.transferred_on)} 移送{case.transferred_to}")
+    if case.published_on:
+        lines.append(f"  {_cn(case.published_on)} 在{case.published_channel}公示")
     if status.deadlines:
         lines.append("期限：")
         lines.extend(f"  {d.describe()}" for d in status.deadlines)
