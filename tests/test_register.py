@@ -626,3 +626,23 @@ def test_every_kind_the_flow_writes_has_a_chinese_label():
     written = set(re.findall(r"\btx\.append\(\s*\"([a-z_]+)\"", inspect.getsource(flow)))
     assert {"submitted", "opinion", "decided"} <= written
     assert sorted(written - set(KIND_LABELS)) == []
+
+
+def test_cli_show_sums_up_a_flow_case_in_the_words_of_the_file(tmp_path, capsys):
+    # The flow stores whole packets and review results; show names them, json keeps them whole.
+    from datetime import date
+
+    from review import flow
+
+    from conftest import clean
+
+    url = f"sqlite:///{tmp_path / 'r.sqlite'}"
+    reg = Register(url)
+    flow.submit(reg, clean(), on=date(2025, 4, 25))
+    flow.issue_opinion(reg, "长市监罚〔2025〕101号", on=date(2025, 4, 28))
+    reg.dispose()
+    assert main(["register", "show", "长市监罚〔2025〕101号", "--db", url]) == 0
+    out = capsys.readouterr().out
+    assert "案卷：《李某销售超过保质期食品案》（长市监罚〔2025〕101号）" in out
+    assert "结论：同意" in out and "审核意见：同意，问题 0 项" in out and "日期：2025-04-28" in out
+    assert "'agency'" not in out and "agency：" not in out

@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from ..register import Entry, Register, RegisterError, kind_label, resolve_url
+from ..result import OUTCOME_LABELS
 
 # Legal staff read times on Beijing time (no daylight saving since 1991).
 BEIJING = timezone(timedelta(hours=8), "北京时间")
@@ -127,14 +128,52 @@ def render_entry(entry: Entry) -> str:
     return f"{head}\n    {summary}" if summary else head
 
 
+# The flow's payload keys in the words of the review file; a key not listed is shown as stored.
+KEY_LABELS = {
+    "on": "日期", "due": "届满", "profile": "档案", "round": "轮次", "outcome": "结论",
+    "override_reason": "改变结论的理由", "decision_number": "决定书文号", "to": "移送机关", "channel": "公示渠道",
+    "by": "延长工作日", "approved_by": "批准人", "reason": "理由", "missing": "缺少的材料", "packet": "案卷",
+    "result": "审核意见", "disputes": "异议", "concessions": "协商结果", "note": "意见分歧说明", "decision": "负责人决定",
+}
+
+
+def _packet(value: dict) -> str:
+    return f"《{value.get('title', '')}》（{value.get('case_id', '')}），文书 {len(value.get('documents') or [])} 份"
+
+
+def _result(value: dict) -> str:
+    found = [f.get("rule_id", "") for f in value.get("findings") or []]
+    return f"{OUTCOME_LABELS.get(value.get('outcome'), value.get('outcome', ''))}，问题 {len(found)} 项" + (f"：{'、'.join(found)}" if found else "")
+
+
+def _rule_ids(value: list) -> str:
+    return "、".join(f"{v.get('rule_id', '')}" + (f"（{v['conceded_by']}让步）" if v.get("conceded_by") else "")
+                    for v in value) or "无"
+
+
+# Large payload parts summed up for a person; `--format json` prints them whole.
+SHAPES = {
+    "packet": _packet,
+    "result": _result,
+    "note": lambda v: f"分歧 {len(v.get('disputes') or [])} 项：{_rule_ids(v.get('disputes') or [])}",
+    "decision": lambda v: f"{v.get('choice', '')}，{v.get('reason', '')}（{v.get('decided_by', '')}）",
+    "disputes": _rule_ids,
+    "concessions": _rule_ids,
+    "missing": lambda v: "、".join(m.get("name", "") if isinstance(m, dict) else str(m) for m in v) or "无",
+}
+
+
 def summarise(payload: dict) -> str:
-    """key：value pairs on one line; long values are cut, the full text is in --format json."""
+    """Labelled values on one line; long values are cut, the full text is in --format json."""
     parts = []
     for key, value in payload.items():
-        shown = _plain(value)
+        shape = SHAPES.get(key)
+        shown = shape(value) if shape and isinstance(value, (dict, list)) and value else _plain(value)
+        if key == "outcome":
+            shown = OUTCOME_LABELS.get(value, shown)
         if len(shown) > SUMMARY_WIDTH:
             shown = shown[:SUMMARY_WIDTH] + "…"
-        parts.append(f"{key}：{shown}")
+        parts.append(f"{KEY_LABELS.get(key, key)}：{shown}")
     return "；".join(parts)
 
 
