@@ -587,16 +587,7 @@ def supplement(register: Register, case_id: str, packet: CasePacket | Mapping[st
     calendar = calendar or Calendar()
     with register.case(case_id) as tx:
         state = _require(replay(tx.history()), case_id, "supplement")
-        _same_case(state, packet)
-        _not_before(state, on, "补正")
-        problems = readiness_problems(packet)
-        if problems:
-            raise _refuse(state, case_id, "补正材料", "；".join(problems))
-        missing = _missing_materials(packet, state.profile)
-        tx.append("supplemented", {"on": on, "packet": packet.model_dump(mode="json"),
-                                   "missing": [_material_dict(m) for m in missing]}, actor)
-        _start_or_notify(tx, missing, state.profile, on, actor, calendar)
-        return replay(tx.history())
+        return _take_in(tx, state, packet, on, actor, calendar, kind="supplemented")
 
 
 def extend(register: Register, case_id: str, *, on: date, approved_by: str, reason: str,
@@ -664,16 +655,23 @@ def resubmit(register: Register, case_id: str, packet: CasePacket | Mapping[str,
     calendar = calendar or Calendar()
     with register.case(case_id) as tx:
         state = _require(replay(tx.history()), case_id, "resubmit")
-        _same_case(state, packet)
-        _not_before(state, on, "重新送审")
-        problems = readiness_problems(packet)
-        if problems:
-            raise _refuse(state, case_id, "重新送审", "；".join(problems))
-        missing = _missing_materials(packet, state.profile)
-        tx.append("resubmitted", {"on": on, "packet": packet.model_dump(mode="json"), "round": len(state.rounds) + 1,
-                                  "missing": [_material_dict(m) for m in missing]}, actor)
-        _start_or_notify(tx, missing, state.profile, on, actor, calendar)
-        return replay(tx.history())
+        return _take_in(tx, state, packet, on, actor, calendar, kind="resubmitted", round=len(state.rounds) + 1)
+
+
+def _take_in(tx, state: CaseState, packet: CasePacket, on: date, actor: Optional[str], calendar: Calendar,
+             *, kind: str, **extra: Any) -> CaseState:
+    """A later packet of a case already in the register (补正 or 重新送审): the same checks as the first."""
+    doing = "补正材料" if kind == "supplemented" else "重新送审"
+    _same_case(state, packet)
+    _not_before(state, on, doing)
+    problems = readiness_problems(packet)
+    if problems:
+        raise _refuse(state, state.case_id, doing, "；".join(problems))
+    missing = _missing_materials(packet, state.profile)
+    tx.append(kind, {"on": on, "packet": packet.model_dump(mode="json"), **extra,
+                     "missing": [_material_dict(m) for m in missing]}, actor)
+    _start_or_notify(tx, missing, state.profile, on, actor, calendar)
+    return replay(tx.history())
 
 
 def _dispute_problems(disputes: Any, opinion: ReviewResult) -> tuple[list[dict], list[Problem]]:

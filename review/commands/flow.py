@@ -287,31 +287,28 @@ def _material_line(m) -> str:
     return f"{m.name}（{extra}）" if extra else m.name
 
 
-def run_submit(args) -> int:
+def _intake_command(args, step: str, doing: str, call) -> int:
+    """送审, 补正材料 and 重新送审 all hand in a packet: the intake notice is written when something is missing."""
     _check_document_path(args.notice)
     packet = load_packet(args.packet)
-    _, status = _step(args, "submit", lambda reg: flow.submit(
-        reg, packet, on=_on(args), profile=args.profile, case_id=args.case, actor=args.actor))
+    _, status = _step(args, step, lambda reg: call(reg, packet))
     written = _notice(args, status)
-    return _finish(args, "submit", _intake_lines(status, "送审"), status, {"notice": written})
+    return _finish(args, step, _intake_lines(status, doing), status, {"notice": written})
+
+
+def run_submit(args) -> int:
+    return _intake_command(args, "submit", "送审", lambda reg, packet: flow.submit(
+        reg, packet, on=_on(args), profile=args.profile, case_id=args.case, actor=args.actor))
 
 
 def run_supplement(args) -> int:
-    _check_document_path(args.notice)
-    packet = load_packet(args.packet)
-    _, status = _step(args, "supplement", lambda reg: flow.supplement(
+    return _intake_command(args, "supplement", "补正材料", lambda reg, packet: flow.supplement(
         reg, args.case_id, packet, on=_on(args), actor=args.actor))
-    written = _notice(args, status)
-    return _finish(args, "supplement", _intake_lines(status, "补正材料"), status, {"notice": written})
 
 
 def run_resubmit(args) -> int:
-    _check_document_path(args.notice)
-    packet = load_packet(args.packet)
-    _, status = _step(args, "resubmit", lambda reg: flow.resubmit(
+    return _intake_command(args, "resubmit", "重新送审", lambda reg, packet: flow.resubmit(
         reg, args.case_id, packet, on=_on(args), actor=args.actor))
-    written = _notice(args, status)
-    return _finish(args, "resubmit", _intake_lines(status, "重新送审"), status, {"notice": written})
 
 
 def run_extend(args) -> int:
