@@ -20,22 +20,24 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Mapping, Optional
 
+import yaml
+
 from .packet import CasePacket
+from .resources import bundled
 from .vocabulary import Category
 from .workdays import Calendar
 
-_ART85 = "《中华人民共和国行政处罚法》第八十五条：本法中“二日”“三日”“五日”“七日”的规定是指工作日，不含法定节假日。"
-_LICENCE_ART82 = "《中华人民共和国行政许可法》第八十二条：本法规定的行政机关实施行政许可的期限以工作日计算，不含法定节假日。"
+# Names and quoted bases of the limits are law, kept beside the other checklists (checklists/deadlines.yaml).
+_WORDING = yaml.safe_load((bundled("checklists") / "deadlines.yaml").read_text(encoding="utf-8"))
+LABELS: dict[str, str] = _WORDING["labels"]
+_BASIS: dict = _WORDING["basis"]
+_ART85 = _BASIS["workdays_penalty"]
+_LICENCE_ART82 = _BASIS["workdays_licence"]
 
-LABELS = {
-    "review": "法制审核期限",
-    "review_extended": "法制审核期限",  # same limit, lengthened with the head's approval
-    "revision": "补正后再送审期限",
-    "hearing_request": "听证申请期限",
-    "hearing_notice": "听证通知期限",
-    "decision_limit": "作出决定期限",
-    "publication": "公示期限",
-}
+
+def _by_category(key: str, licence: bool) -> str:
+    """A hearing limit's basis: 行政许可法 for a licence, 行政处罚法 otherwise, with the working-day rule."""
+    return f"{_BASIS[key]['licence']}；{_LICENCE_ART82}" if licence else f"{_BASIS[key]['penalty']}；{_ART85}"
 
 STATUS_LABELS = {
     "met": "按期完成",
@@ -94,9 +96,9 @@ def review_deadline(started: date, params: Mapping[str, Any], calendar: Calendar
     """The review time limit from the day the packet was complete, plus any approved extension."""
     days = int(params["review_days"])
     amount = days + int(extended_by)
-    basis = f"本机关法制审核流程规定的审核期限 {days} 个工作日（目录清单档案参数 review_days）"
+    basis = _BASIS["review"].format(days=days)
     if extended_by:
-        basis += f"，经负责人批准延长 {int(extended_by)} 个工作日"
+        basis += _BASIS["review_extension"].format(extension=int(extended_by))
     return Deadline(
         key="review_extended" if extended_by else "review",
         label=LABELS["review"], start=started, due=calendar.add(started, amount),
@@ -110,7 +112,7 @@ def revision_deadline(opinion_on: date, params: Mapping[str, Any], calendar: Cal
     return Deadline(
         key="revision", label=LABELS["revision"], start=opinion_on, due=calendar.add(opinion_on, amount),
         amount=amount, unit="workdays",
-        basis=f"本机关法制审核流程规定：审核意见出具后 {amount} 个工作日内修改后再送审（目录清单档案参数 revision_workdays）；{_ART85}",
+        basis=f"{_BASIS['revision'].format(days=amount)}；{_ART85}",
     )
 
 
@@ -121,28 +123,19 @@ def packet_deadlines(packet: CasePacket, params: Mapping[str, Any], calendar: Ca
     out = []
     if t.notice_of_intent is not None and (t.hearing_rights_notified or t.hearing_requested is not None):
         amount = int(params["hearing_request_workdays"])
-        basis = (
-            f"《中华人民共和国行政许可法》第四十七条第一款：申请人、利害关系人在被告知听证权利之日起五日内提出听证申请；{_LICENCE_ART82}"
-            if licence else
-            f"《中华人民共和国行政处罚法》第六十四条第一项：当事人要求听证的，应当在行政机关告知后五日内提出；{_ART85}"
-        )
+        basis = _by_category("hearing_request", licence)
         out.append(Deadline("hearing_request", LABELS["hearing_request"], t.notice_of_intent,
                             calendar.add(t.notice_of_intent, amount), amount, "workdays", basis))
     if t.hearing_held is not None:
         amount = int(params["hearing_notice_workdays"])
-        basis = (
-            f"《中华人民共和国行政许可法》第四十八条第一款第一项：行政机关应当于举行听证的七日前将举行听证的时间、地点通知申请人、利害关系人；{_LICENCE_ART82}"
-            if licence else
-            f"《中华人民共和国行政处罚法》第六十四条第二项：行政机关应当在举行听证的七日前，通知当事人及有关人员听证的时间、地点；{_ART85}"
-        )
+        basis = _by_category("hearing_notice", licence)
         out.append(Deadline("hearing_notice", LABELS["hearing_notice"], t.hearing_held,
                             subtract(calendar, t.hearing_held, amount), amount, "workdays", basis))
     if t.filed is not None and packet.category == Category.penalty:
         amount = int(params["decision_limit_days"])
         out.append(Deadline(
             "decision_limit", LABELS["decision_limit"], t.filed, t.filed + timedelta(days=amount), amount, "days",
-            "《中华人民共和国行政处罚法》第六十条：行政机关应当自行政处罚案件立案之日起九十日内作出行政处罚决定。"
-            "法律、法规、规章另有规定的，从其规定。",
+            _BASIS["decision_limit"],
         ))
     if t.decision_date is not None:
         out.append(publication_deadline(t.decision_date, packet.category, params, calendar))
@@ -153,14 +146,8 @@ def publication_deadline(decided_on: date, category: Category, params: Mapping[s
     """公示: from the day the decision is made (the packet's planned date, or the flow's recorded one)."""
     penalty_or_licence = category in (Category.penalty, Category.licence)
     amount = int(params["publication_workdays_penalty_licence" if penalty_or_licence else "publication_workdays_other"])
-    return Deadline(
-            "publication", LABELS["publication"], decided_on, calendar.add(decided_on, amount), amount,
-            "workdays",
-            "《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见》"
-            "（国办发〔2018〕118号）：行政执法机关要在执法决定作出之日起20个工作日内，向社会公布执法机关、执法对象、"
-            "执法类别、执法结论等信息，接受社会监督，行政许可、行政处罚的执法决定信息要在执法决定作出之日起7个工作日内公开，"
-            "但法律、行政法规另有规定的除外。",
-    )
+    return Deadline("publication", LABELS["publication"], decided_on, calendar.add(decided_on, amount), amount,
+                    "workdays", _BASIS["publication"])
 
 
 def assess(deadline: Deadline, today: date, calendar: Calendar, done_on: Optional[date] = None) -> DueState:
