@@ -72,9 +72,14 @@ class DueState:
         return STATUS_LABELS[self.status]
 
     def describe(self) -> str:
+        """「法制审核期限：2025年10月13日届满，尚余 2 个工作日」."""
+        return f"{self.deadline.label}：{self.state_text()}"
+
+    def state_text(self) -> str:
+        """The same without the limit's name, for places that show the name beside it."""
         d = self.deadline
         when = _cn(d.due)
-        head = f"{d.label}：最迟应于{when}通知" if d.key == "hearing_notice" else f"{d.label}：{when}届满"
+        head = f"最迟应于{when}通知" if d.key == "hearing_notice" else f"{when}届满"
         if self.status == "pending":
             return f"{head}，尚余 {self.workdays_left} 个工作日"
         if self.status == "due_today":

@@ -408,12 +408,6 @@ def _head_options(note: Any, packet: CasePacket, outcome_label: str, other: str)
     return lines + [{"text": other, "mark": "□"}]
 
 
-def _deadline_line(deadline: Any) -> str:
-    """「法制审核期限：…届满，尚余 N 个工作日」; the flow's status text may already start with the label."""
-    label, status = _get(deadline, "label", default=""), _get(deadline, "status", default="")
-    return status if status.startswith(f"{label}：") else f"{label}：{status}"
-
-
 def _head_decision(note: Any) -> Optional[dict]:
     """The head's decision once the flow has recorded it, so the archived note shows it."""
     decision = _get(note, "head_decision", default=None)
@@ -494,7 +488,8 @@ def escalation_view(
         "no_settled": words["no_settled"],
         "proposed_decision": _get(note, "proposed_decision", default=None) or packet.decision.summary or "",
         "deadlines_heading": words["deadlines_heading"],
-        "deadlines": [_deadline_line(d) for d in _get(note, "deadlines", default=[])],
+        "deadlines": [f"{_get(d, 'label', default='')}：{_get(d, 'status', default='')}"
+                      for d in _get(note, "deadlines", default=[])],
         "no_deadlines": words["no_deadlines"],
         "options": _head_options(note, packet, outcome_label, words["other_option"]),
         "head_decision": _head_decision(note),

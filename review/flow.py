@@ -803,7 +803,7 @@ def build_note(state: CaseState, on: date, calendar: Optional[Calendar] = None) 
     outcome = r.effective_outcome or r.outcome
     required = _collective_required(packet)
     calendar = calendar or Calendar()
-    lines = [DeadlineLine(label=d.deadline.label, due=d.deadline.due, status=d.describe())
+    lines = [DeadlineLine(label=d.deadline.label, due=d.deadline.due, status=d.state_text())
              for d in _round_states(state, r, on, calendar) + _case_states(state, on, calendar, keys=("decision_limit",))]
     return EscalationNote(
         case_id=state.case_id, agency=packet.agency.name, case_number=packet.case_id, title=packet.title,

@@ -567,7 +567,7 @@ def render_note(note) -> list[str]:
         lines += [f"  {c.rule_id} {c.title}：{c.conceded_by_label}让步，{c.resolution}" for c in note.settled]
     if note.deadlines:
         lines.append("正在计算的期限：")
-        lines += [f"  {d.status}" for d in note.deadlines]
+        lines += [f"  {d.label}：{d.status}" for d in note.deadlines]
     lines.append("请负责人选择：")
     lines += [f"  {o.key}：{o.label}" + (f"（{o.basis}）" if o.basis else "") for o in note.options]
     return lines
