@@ -541,11 +541,17 @@ def _same_case(state: CaseState, packet: CasePacket) -> None:
             "case_id", f"送审案卷的案件编号为 {packet.case_id}，与本案已送审的 {state.packet.case_id} 不一致")])
 
 
-def _start_or_notify(tx, missing: list, profile: str, on: date, actor: Optional[str], calendar: Calendar) -> None:
+def _hand_in(tx, kind: str, packet: CasePacket, profile_name: str, on: date, actor: Optional[str],
+             calendar: Calendar, **extra: Any) -> CaseState:
+    """Record a packet handed in (送审, 补正, 重新送审), then one notice of what is missing or the clock."""
+    missing = _missing_materials(packet, profile_name)
+    tx.append(kind, {"on": on, "packet": packet.model_dump(mode="json"), **extra,
+                     "missing": [_material_dict(m) for m in missing]}, actor)
     if missing:
         tx.append("intake_notice", {"on": on, "missing": [_material_dict(m) for m in missing]}, actor)
     else:
-        tx.append("review_started", {"on": on, "due": _review_due(on, _params(profile), calendar)}, actor)
+        tx.append("review_started", {"on": on, "due": _review_due(on, _params(profile_name), calendar)}, actor)
+    return replay(tx.history())
 
 
 # ---------------------------------------------------------------- steps
@@ -572,11 +578,7 @@ def submit(register: Register, packet: CasePacket | Mapping[str, Any], *, on: da
             raise TransitionRefused(
                 f"案件 {case_id} 尚不能送法制审核（应在调查终结、形成拟处理意见后启动）：{'；'.join(problems)}。",
                 case_id=case_id, state="", allowed=["submit"])
-        missing = _missing_materials(packet, name)
-        tx.append("submitted", {"on": on, "packet": packet.model_dump(mode="json"), "profile": name,
-                                "missing": [_material_dict(m) for m in missing], "round": 1}, actor)
-        _start_or_notify(tx, missing, name, on, actor, calendar)
-        return replay(tx.history())
+        return _hand_in(tx, "submitted", packet, name, on, actor, calendar, profile=name, round=1)
 
 
 def supplement(register: Register, case_id: str, packet: CasePacket | Mapping[str, Any], *, on: date,
@@ -667,11 +669,7 @@ def _take_in(tx, state: CaseState, packet: CasePacket, on: date, actor: Optional
     problems = readiness_problems(packet)
     if problems:
         raise _refuse(state, state.case_id, doing, "；".join(problems))
-    missing = _missing_materials(packet, state.profile)
-    tx.append(kind, {"on": on, "packet": packet.model_dump(mode="json"), **extra,
-                     "missing": [_material_dict(m) for m in missing]}, actor)
-    _start_or_notify(tx, missing, state.profile, on, actor, calendar)
-    return replay(tx.history())
+    return _hand_in(tx, kind, packet, state.profile, on, actor, calendar, **extra)
 
 
 def _dispute_problems(disputes: Any, opinion: ReviewResult) -> tuple[list[dict], list[Problem]]:

@@ -623,8 +623,8 @@ def test_every_kind_the_flow_writes_has_a_chinese_label():
     from review import flow
     from review.register import KIND_LABELS
 
-    written = set(re.findall(r"\btx\.append\(\s*\"([a-z_]+)\"", inspect.getsource(flow)))
-    assert {"submitted", "opinion", "decided"} <= written
+    written = set(re.findall(r"(?:\btx\.append\(\s*|\b_hand_in\(tx,\s*|\bkind=)\"([a-z_]+)\"", inspect.getsource(flow)))
+    assert {"submitted", "supplemented", "resubmitted", "opinion", "decided"} <= written
     assert sorted(written - set(KIND_LABELS)) == []
 
 
