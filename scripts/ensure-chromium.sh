@@ -6,16 +6,7 @@ set -euo pipefail
 if [ -x /usr/bin/chromium ]; then
     exit 0
 fi
-if ! command -v apt-get >/dev/null 2>&1; then
-    echo "ensure-chromium: apt-get not found; install chromium by hand" >&2
-    exit 1
-fi
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-    SUDO="sudo"
-fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
+. "$(dirname "$0")/apt-install.sh"
 # fonts-noto-cjk: without a CJK font the Chinese text prints as boxes.
-$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null
+apt_install ensure-chromium --no-install-recommends chromium fonts-noto-cjk
 test -x /usr/bin/chromium

@@ -21,17 +21,8 @@ have_server() {
 if have_server; then
     exit 0
 fi
-if ! command -v apt-get >/dev/null 2>&1; then
-    echo "ensure-postgres: apt-get not found; install the PostgreSQL server (initdb, pg_ctl) by hand" >&2
-    exit 1
-fi
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-    SUDO="sudo"
-fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq postgresql >/dev/null
+. "$(dirname "$0")/apt-install.sh"
+apt_install ensure-postgres postgresql
 if ! have_server; then
     echo "ensure-postgres: postgresql installed but initdb/pg_ctl not found" >&2
     exit 1
